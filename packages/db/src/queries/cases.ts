@@ -1,0 +1,38 @@
+import type { TenantTx } from "../database.ts";
+
+export interface CaseRow {
+  id: string;
+  debtorId: string;
+  debtorName: string;
+  stage: string;
+  assigneeId: string | null;
+}
+
+export const insertCases = async (
+  tx: TenantTx,
+  cases: { orgId: string; debtorId: string; stage: string; assigneeId: string | null }[],
+): Promise<string[]> => {
+  if (cases.length === 0) return [];
+  const rows = await tx<{ id: string }[]>`
+    insert into cases (org_id, debtor_id, stage, assignee_id)
+    select org_id, debtor_id, stage, nullif(assignee, '')::uuid from unnest(
+      ${tx.array(cases.map((c) => c.orgId))}::uuid[], ${tx.array(cases.map((c) => c.debtorId))}::uuid[],
+      ${tx.array(cases.map((c) => c.stage))}::text[], ${tx.array(cases.map((c) => c.assigneeId ?? ""))}::text[]
+    ) as t(org_id, debtor_id, stage, assignee)
+    returning id`;
+  return rows.map((r) => r.id);
+};
+
+export const findCase = async (tx: TenantTx, id: string): Promise<CaseRow | undefined> => {
+  const [row] = await tx<CaseRow[]>`
+    select c.id, c.debtor_id as "debtorId", d.name as "debtorName", c.stage, c.assignee_id as "assigneeId"
+    from cases c join debtors d on d.id = c.debtor_id
+    where c.id = ${id}`;
+  return row;
+};
+
+export const listCases = async (tx: TenantTx, limit: number): Promise<CaseRow[]> =>
+  tx<CaseRow[]>`
+    select c.id, c.debtor_id as "debtorId", d.name as "debtorName", c.stage, c.assignee_id as "assigneeId"
+    from cases c join debtors d on d.id = c.debtor_id
+    order by c.created_at desc, c.id limit ${limit}`;

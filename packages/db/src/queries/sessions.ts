@@ -1,0 +1,74 @@
+import type { Country, Locale, Role } from "@relance/domain";
+import type { Sql } from "../database.ts";
+
+export interface SessionRow {
+  id: string;
+  userId: string;
+  orgId: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** Everything a request needs to know about who is calling, read in one round trip. */
+export interface SessionContextRow extends SessionRow {
+  email: string;
+  displayName: string;
+  locale: Locale;
+  role: Role | null;
+  orgSlug: string;
+  orgName: string;
+  orgCountry: Country;
+  idleTimeoutMinutes: number;
+}
+
+const sessionColumns = (sql: Sql) => sql`
+  s.id, s.user_id as "userId", s.org_id as "orgId", s.created_at as "createdAt", s.expires_at as "expiresAt",
+  s.last_seen_at as "lastSeenAt", s.user_agent as "userAgent", s.ip`;
+
+export const insertSession = async (
+  sql: Sql,
+  s: { id: string; userId: string; orgId: string; expiresAt: Date; now: Date; userAgent: string | null; ip: string | null },
+): Promise<void> => {
+  await sql`
+    insert into sessions (id, user_id, org_id, created_at, expires_at, last_seen_at, user_agent, ip)
+    values (${s.id}, ${s.userId}, ${s.orgId}, ${s.now}, ${s.expiresAt}, ${s.now}, ${s.userAgent}, ${s.ip})`;
+};
+
+export const findSessionContext = async (sql: Sql, id: string): Promise<SessionContextRow | undefined> => {
+  const [row] = await sql<SessionContextRow[]>`
+    select ${sessionColumns(sql)}, u.email, u.display_name as "displayName", u.locale, m.role,
+           o.slug as "orgSlug", o.name as "orgName", o.country as "orgCountry",
+           o.session_idle_timeout_minutes as "idleTimeoutMinutes"
+    from sessions s
+    join users u on u.id = s.user_id
+    join organizations o on o.id = s.org_id
+    left join memberships m on m.org_id = s.org_id and m.user_id = s.user_id
+    where s.id = ${id}`;
+  return row;
+};
+
+export const touchSession = async (sql: Sql, id: string, lastSeenAt: Date, expiresAt: Date): Promise<void> => {
+  await sql`update sessions set last_seen_at = ${lastSeenAt}, expires_at = ${expiresAt} where id = ${id}`;
+};
+
+export const deleteSession = async (sql: Sql, id: string): Promise<void> => {
+  await sql`delete from sessions where id = ${id}`;
+};
+
+export const deleteUserSession = async (sql: Sql, userId: string, id: string): Promise<boolean> => {
+  const rows = await sql`delete from sessions where id = ${id} and user_id = ${userId} returning id`;
+  return rows.length === 1;
+};
+
+/** Ends every session of a user, optionally keeping one (the caller's, after a password change). */
+export const deleteUserSessions = async (sql: Sql, userId: string, exceptId: string | null = null): Promise<number> => {
+  const rows = await sql`
+    delete from sessions where user_id = ${userId} and (${exceptId}::text is null or id <> ${exceptId}) returning id`;
+  return rows.length;
+};
+
+export const listUserSessions = async (sql: Sql, userId: string): Promise<SessionRow[]> =>
+  sql<SessionRow[]>`select ${sessionColumns(sql)} from sessions s where s.user_id = ${userId} order by s.last_seen_at desc`;
