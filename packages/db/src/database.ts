@@ -2,6 +2,8 @@ import postgres from "postgres";
 
 export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
+/** Any handle a system query can run on: the pool or an open transaction. */
+export type Queryable = Sql | TransactionSql;
 /** A transaction that runs as the application role with one tenant set: the only handle tenant queries accept. */
 export type TenantTx = TransactionSql & { readonly __tenant: unique symbol };
 export type DatabaseMode = "embedded" | "postgres";

@@ -6,10 +6,13 @@ import type { Sql, TenantTx, TransactionSql } from "./database.ts";
  * most on PGlite and on a superuser connection, where row-level security would otherwise be bypassed.
  */
 export const withTenant = <T>(sql: Sql, orgId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> =>
-  sql.begin(async (tx) => {
-    await tx`select set_config('app.org_id', ${orgId}, true), set_config('role', 'relance_app', true)`;
-    return work(tx as TenantTx);
-  }) as Promise<T>;
+  sql.begin(async (tx) => work(await enterTenant(tx, orgId))) as Promise<T>;
+
+/** Switches an open transaction to the application role and the tenant, for the rest of that transaction. */
+export const enterTenant = async (tx: TransactionSql, orgId: string): Promise<TenantTx> => {
+  await tx`select set_config('app.org_id', ${orgId}, true), set_config('role', 'relance_app', true)`;
+  return tx as TenantTx;
+};
 
 /** A transaction as the owner ("system"), for the sign-in path and administration across tenants. */
 export const withSystem = <T>(sql: Sql, work: (tx: TransactionSql) => Promise<T>): Promise<T> =>

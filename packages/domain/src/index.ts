@@ -4,3 +4,4 @@ export * from "./locale.ts";
 export * from "./organization.ts";
 export * from "./password-policy.ts";
 export * from "./money.ts";
+export * from "./realtime-events.ts";

@@ -6,7 +6,13 @@ export interface CaseRow {
   debtorName: string;
   stage: string;
   assigneeId: string | null;
+  /** The sales rep who owns the case's debtor. */
+  salesOwnerId: string | null;
 }
+
+const caseColumns = (tx: TenantTx) => tx`
+  c.id, c.debtor_id as "debtorId", d.name as "debtorName", c.stage, c.assignee_id as "assigneeId",
+  d.sales_owner_id as "salesOwnerId"`;
 
 export const insertCases = async (
   tx: TenantTx,
@@ -25,14 +31,12 @@ export const insertCases = async (
 
 export const findCase = async (tx: TenantTx, id: string): Promise<CaseRow | undefined> => {
   const [row] = await tx<CaseRow[]>`
-    select c.id, c.debtor_id as "debtorId", d.name as "debtorName", c.stage, c.assignee_id as "assigneeId"
-    from cases c join debtors d on d.id = c.debtor_id
-    where c.id = ${id}`;
+    select ${caseColumns(tx)} from cases c join debtors d on d.id = c.debtor_id where c.id = ${id}`;
   return row;
 };
 
-export const listCases = async (tx: TenantTx, limit: number): Promise<CaseRow[]> =>
+export const listCases = async (tx: TenantTx, q: { limit: number; salesOwnerId: string | null }): Promise<CaseRow[]> =>
   tx<CaseRow[]>`
-    select c.id, c.debtor_id as "debtorId", d.name as "debtorName", c.stage, c.assignee_id as "assigneeId"
-    from cases c join debtors d on d.id = c.debtor_id
-    order by c.created_at desc, c.id limit ${limit}`;
+    select ${caseColumns(tx)} from cases c join debtors d on d.id = c.debtor_id
+    where ${q.salesOwnerId}::uuid is null or d.sales_owner_id = ${q.salesOwnerId}::uuid
+    order by d.name, c.id limit ${q.limit}`;

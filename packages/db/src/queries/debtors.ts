@@ -47,22 +47,30 @@ export const insertDebtors = async (tx: TenantTx, debtors: NewDebtor[]): Promise
     returning id, external_id as "externalId"`;
 };
 
-export const countDebtors = async (tx: TenantTx, search: string | null): Promise<number> => {
-  const [row] = await tx<{ n: number }[]>`
-    select count(*)::int as n from debtors
-    where ${search}::text is null or name ilike '%' || ${search} || '%' or external_id ilike ${search} || '%'`;
+export interface DebtorFilter {
+  search: string | null;
+  /** Only the debtors this sales rep owns. */
+  ownerId: string | null;
+}
+
+const debtorWhere = (tx: TenantTx, f: DebtorFilter) => tx`
+  (${f.search}::text is null or name ilike '%' || ${f.search} || '%' or external_id ilike ${f.search} || '%')
+  and (${f.ownerId}::uuid is null or sales_owner_id = ${f.ownerId}::uuid)`;
+
+export const countDebtors = async (tx: TenantTx, f: DebtorFilter): Promise<number> => {
+  const [row] = await tx<{ n: number }[]>`select count(*)::int as n from debtors where ${debtorWhere(tx, f)}`;
   return row?.n ?? 0;
 };
 
 export const listDebtors = async (
   tx: TenantTx,
-  q: { search: string | null; limit: number; offset: number; asOf: string },
+  q: DebtorFilter & { limit: number; offset: number; asOf: string },
 ): Promise<DebtorListRow[]> =>
   tx<DebtorListRow[]>`
     with page as (
       select id, external_id, name, country, nullif(city, '') as city, segment, jurisdiction
       from debtors
-      where ${q.search}::text is null or name ilike '%' || ${q.search} || '%' or external_id ilike ${q.search} || '%'
+      where ${debtorWhere(tx, q)}
       order by name, id
       limit ${q.limit} offset ${q.offset}
     )

@@ -1,5 +1,5 @@
 import type { Role } from "@relance/domain";
-import type { Sql, TenantTx } from "../database.ts";
+import type { Queryable, TenantTx } from "../database.ts";
 
 export interface InvitationRow {
   id: string;
@@ -12,7 +12,7 @@ export interface InvitationRow {
   revokedAt: Date | null;
 }
 
-const columns = (sql: Sql) => sql`
+const columns = (sql: Queryable) => sql`
   id, org_id as "orgId", email, role, created_at as "createdAt", expires_at as "expiresAt",
   accepted_at as "acceptedAt", revoked_at as "revokedAt"`;
 
@@ -42,7 +42,7 @@ export interface InvitationWithOrgRow extends InvitationRow {
 }
 
 /** Across tenants: the invitation a link carries, whatever its state. */
-export const findInvitationByTokenHash = async (sql: Sql, tokenHash: string): Promise<InvitationWithOrgRow | undefined> => {
+export const findInvitationByTokenHash = async (sql: Queryable, tokenHash: string): Promise<InvitationWithOrgRow | undefined> => {
   const [row] = await sql<InvitationWithOrgRow[]>`
     select ${columns(sql)}, (select name from organizations o where o.id = invitations.org_id) as "orgName"
     from invitations where token_hash = ${tokenHash}`;
@@ -50,7 +50,7 @@ export const findInvitationByTokenHash = async (sql: Sql, tokenHash: string): Pr
 };
 
 /** Single use: only one caller can turn a live invitation into an accepted one. */
-export const consumeInvitation = async (sql: Sql, id: string, now: Date): Promise<boolean> => {
+export const consumeInvitation = async (sql: Queryable, id: string, now: Date): Promise<boolean> => {
   const rows = await sql`
     update invitations set accepted_at = ${now}
     where id = ${id} and accepted_at is null and revoked_at is null and expires_at > ${now}

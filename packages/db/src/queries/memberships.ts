@@ -1,5 +1,5 @@
 import type { Role } from "@relance/domain";
-import type { Sql, TenantTx } from "../database.ts";
+import type { Queryable, TenantTx } from "../database.ts";
 
 export interface MemberRow {
   userId: string;
@@ -16,12 +16,12 @@ export interface UserMembershipRow {
   role: Role;
 }
 
-export const insertMembership = async (sql: Sql, m: { orgId: string; userId: string; role: Role }): Promise<void> => {
+export const insertMembership = async (sql: Queryable, m: { orgId: string; userId: string; role: Role }): Promise<void> => {
   await sql`insert into memberships (org_id, user_id, role) values (${m.orgId}, ${m.userId}, ${m.role})`;
 };
 
 /** Across tenants, for sign-in: the organizations a user belongs to, oldest first. */
-export const findMembershipsOfUser = async (sql: Sql, userId: string): Promise<UserMembershipRow[]> =>
+export const findMembershipsOfUser = async (sql: Queryable, userId: string): Promise<UserMembershipRow[]> =>
   sql<UserMembershipRow[]>`
     select m.org_id as "orgId", o.slug as "orgSlug", o.name as "orgName", m.role
     from memberships m join organizations o on o.id = m.org_id
@@ -47,4 +47,15 @@ export const updateMemberRole = async (tx: TenantTx, userId: string, role: Role)
 export const countAdmins = async (tx: TenantTx): Promise<number> => {
   const [row] = await tx<{ n: number }[]>`select count(*)::int as n from memberships where role = 'admin'`;
   return row?.n ?? 0;
+};
+
+/** Adds a membership unless the user already belongs to the organization (keeps the existing role). */
+export const addMembershipIfAbsent = async (sql: Queryable, m: { orgId: string; userId: string; role: Role }): Promise<void> => {
+  await sql`insert into memberships (org_id, user_id, role) values (${m.orgId}, ${m.userId}, ${m.role})
+            on conflict (org_id, user_id) do nothing`;
+};
+
+export const deleteMembership = async (tx: TenantTx, userId: string): Promise<boolean> => {
+  const rows = await tx`delete from memberships where user_id = ${userId} returning user_id`;
+  return rows.length === 1;
 };

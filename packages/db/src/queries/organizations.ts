@@ -1,5 +1,5 @@
 import type { Country, Currency } from "@relance/domain";
-import type { Sql, TenantTx } from "../database.ts";
+import type { Queryable, TenantTx } from "../database.ts";
 
 export interface OrganizationRow {
   id: string;
@@ -10,11 +10,11 @@ export interface OrganizationRow {
   sessionIdleTimeoutMinutes: number;
 }
 
-const columns = (sql: Sql) =>
+const columns = (sql: Queryable) =>
   sql`id, slug, name, country, default_currency as "defaultCurrency", session_idle_timeout_minutes as "sessionIdleTimeoutMinutes"`;
 
 export const insertOrganization = async (
-  sql: Sql,
+  sql: Queryable,
   org: { slug: string; name: string; country: Country; defaultCurrency: Currency },
 ): Promise<OrganizationRow> => {
   const [row] = await sql<OrganizationRow[]>`
@@ -24,7 +24,7 @@ export const insertOrganization = async (
   return row!;
 };
 
-export const findOrganizationBySlug = async (sql: Sql, slug: string): Promise<OrganizationRow | undefined> => {
+export const findOrganizationBySlug = async (sql: Queryable, slug: string): Promise<OrganizationRow | undefined> => {
   const [row] = await sql<OrganizationRow[]>`select ${columns(sql)} from organizations where slug = ${slug}`;
   return row;
 };
@@ -40,7 +40,7 @@ export const updateSessionIdleTimeout = async (tx: TenantTx, minutes: number): P
   await tx`update organizations set session_idle_timeout_minutes = ${minutes}`;
 };
 
-export const countOrganizations = async (sql: Sql): Promise<number> => {
+export const countOrganizations = async (sql: Queryable): Promise<number> => {
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from organizations`;
   return row?.n ?? 0;
 };

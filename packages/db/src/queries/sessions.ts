@@ -1,5 +1,5 @@
 import type { Country, Locale, Role } from "@relance/domain";
-import type { Sql } from "../database.ts";
+import type { Queryable } from "../database.ts";
 
 export interface SessionRow {
   id: string;
@@ -24,12 +24,12 @@ export interface SessionContextRow extends SessionRow {
   idleTimeoutMinutes: number;
 }
 
-const sessionColumns = (sql: Sql) => sql`
+const sessionColumns = (sql: Queryable) => sql`
   s.id, s.user_id as "userId", s.org_id as "orgId", s.created_at as "createdAt", s.expires_at as "expiresAt",
   s.last_seen_at as "lastSeenAt", s.user_agent as "userAgent", s.ip`;
 
 export const insertSession = async (
-  sql: Sql,
+  sql: Queryable,
   s: { id: string; userId: string; orgId: string; expiresAt: Date; now: Date; userAgent: string | null; ip: string | null },
 ): Promise<void> => {
   await sql`
@@ -37,7 +37,7 @@ export const insertSession = async (
     values (${s.id}, ${s.userId}, ${s.orgId}, ${s.now}, ${s.expiresAt}, ${s.now}, ${s.userAgent}, ${s.ip})`;
 };
 
-export const findSessionContext = async (sql: Sql, id: string): Promise<SessionContextRow | undefined> => {
+export const findSessionContext = async (sql: Queryable, id: string): Promise<SessionContextRow | undefined> => {
   const [row] = await sql<SessionContextRow[]>`
     select ${sessionColumns(sql)}, u.email, u.display_name as "displayName", u.locale, m.role,
            o.slug as "orgSlug", o.name as "orgName", o.country as "orgCountry",
@@ -50,25 +50,30 @@ export const findSessionContext = async (sql: Sql, id: string): Promise<SessionC
   return row;
 };
 
-export const touchSession = async (sql: Sql, id: string, lastSeenAt: Date, expiresAt: Date): Promise<void> => {
+export const touchSession = async (sql: Queryable, id: string, lastSeenAt: Date, expiresAt: Date): Promise<void> => {
   await sql`update sessions set last_seen_at = ${lastSeenAt}, expires_at = ${expiresAt} where id = ${id}`;
 };
 
-export const deleteSession = async (sql: Sql, id: string): Promise<void> => {
+export const deleteSession = async (sql: Queryable, id: string): Promise<void> => {
   await sql`delete from sessions where id = ${id}`;
 };
 
-export const deleteUserSession = async (sql: Sql, userId: string, id: string): Promise<boolean> => {
+export const deleteUserSession = async (sql: Queryable, userId: string, id: string): Promise<boolean> => {
   const rows = await sql`delete from sessions where id = ${id} and user_id = ${userId} returning id`;
   return rows.length === 1;
 };
 
 /** Ends every session of a user, optionally keeping one (the caller's, after a password change). */
-export const deleteUserSessions = async (sql: Sql, userId: string, exceptId: string | null = null): Promise<number> => {
+export const deleteUserSessions = async (sql: Queryable, userId: string, exceptId: string | null = null): Promise<number> => {
   const rows = await sql`
     delete from sessions where user_id = ${userId} and (${exceptId}::text is null or id <> ${exceptId}) returning id`;
   return rows.length;
 };
 
-export const listUserSessions = async (sql: Sql, userId: string): Promise<SessionRow[]> =>
+export const listUserSessions = async (sql: Queryable, userId: string): Promise<SessionRow[]> =>
   sql<SessionRow[]>`select ${sessionColumns(sql)} from sessions s where s.user_id = ${userId} order by s.last_seen_at desc`;
+
+export const deleteUserSessionsInOrg = async (sql: Queryable, userId: string, orgId: string): Promise<number> => {
+  const rows = await sql`delete from sessions where user_id = ${userId} and org_id = ${orgId} returning id`;
+  return rows.length;
+};

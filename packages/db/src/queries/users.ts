@@ -1,5 +1,5 @@
 import type { Locale } from "@relance/domain";
-import type { Sql } from "../database.ts";
+import type { Queryable } from "../database.ts";
 
 export interface UserRow {
   id: string;
@@ -12,7 +12,7 @@ export interface UserWithPasswordRow extends UserRow {
 }
 
 export const insertUser = async (
-  sql: Sql,
+  sql: Queryable,
   user: { email: string; displayName: string; passwordHash: string; locale: Locale },
 ): Promise<UserRow> => {
   const [row] = await sql<UserRow[]>`
@@ -22,24 +22,24 @@ export const insertUser = async (
   return row!;
 };
 
-export const findUserByEmail = async (sql: Sql, email: string): Promise<UserWithPasswordRow | undefined> => {
+export const findUserByEmail = async (sql: Queryable, email: string): Promise<UserWithPasswordRow | undefined> => {
   const [row] = await sql<UserWithPasswordRow[]>`
     select id, email, display_name as "displayName", locale, password_hash as "passwordHash"
     from users where email = ${email}`;
   return row;
 };
 
-export const findUserById = async (sql: Sql, id: string): Promise<UserWithPasswordRow | undefined> => {
+export const findUserById = async (sql: Queryable, id: string): Promise<UserWithPasswordRow | undefined> => {
   const [row] = await sql<UserWithPasswordRow[]>`
     select id, email, display_name as "displayName", locale, password_hash as "passwordHash"
     from users where id = ${id}`;
   return row;
 };
 
-export const updateUserPassword = async (sql: Sql, id: string, passwordHash: string): Promise<void> => {
+export const updateUserPassword = async (sql: Queryable, id: string, passwordHash: string): Promise<void> => {
   await sql`update users set password_hash = ${passwordHash} where id = ${id}`;
 };
 
-export const updateUserLocale = async (sql: Sql, id: string, locale: Locale): Promise<void> => {
+export const updateUserLocale = async (sql: Queryable, id: string, locale: Locale): Promise<void> => {
   await sql`update users set locale = ${locale} where id = ${id}`;
 };

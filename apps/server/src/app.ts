@@ -1,0 +1,93 @@
+import { createServer, type Server } from "node:http";
+import { once } from "node:events";
+import { findOrganizationBySlug, migrate, MigrationError, type Database } from "@relance/db";
+import { createSocketServer, createUpgradeRouter, createYjsServer, createPostgresYjsPersistence, type Logger } from "@relance/realtime";
+import { DEMO_ORGS, listDemoLogins, seedDemo, systemClock, type Clock, type DemoLogin, type ServiceDeps } from "@relance/services";
+import type { ServerConfig } from "./config.ts";
+import { startAdminSocket } from "./cli/admin-socket.ts";
+import { adminSocketPathOf, openDatabase } from "./embedded/open-database.ts";
+import { createRequestHandler, type ServerState } from "./http/handle-request.ts";
+
+export class StartupError extends Error {}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: ServiceDeps;
+  /** Demo logins when the demo workspace is present in this database. */
+  demoLogins: DemoLogin[];
+  stop(): Promise<void>;
+}
+
+const shouldSeed = (config: ServerConfig): boolean =>
+  config.seedDemo === "true" || (config.seedDemo === "auto" && !config.databaseUrl);
+
+const listen = async (server: Server, port: number, host: string): Promise<number> => {
+  server.listen(port, host);
+  await once(server, "listening");
+  const address = server.address();
+  return typeof address === "object" && address ? address.port : port;
+};
+
+/**
+ * The composition root: one HTTP server carrying /healthz, tRPC, the SPA, Socket.IO and the Yjs endpoint. It
+ * listens first (health answers 503), then opens and migrates the database, seeds the demo when asked, and only
+ * then serves.
+ */
+export const startRelanceServer = async (config: ServerConfig, logger: Logger, clock: Clock = systemClock): Promise<RunningServer> => {
+  const embedded = !config.databaseUrl;
+  const state: ServerState = { mode: embedded ? "embedded" : "postgres", deps: null };
+  const httpServer = createServer(createRequestHandler(config, state, logger));
+  httpServer.keepAliveTimeout = 65_000;
+  const port = await listen(httpServer, config.port, config.host);
+
+  let db: Database;
+  const adminSocketPath = embedded ? adminSocketPathOf(config.dataDir) : null;
+  try {
+    db = await openDatabase(config, { adminSocket: adminSocketPath });
+  } catch (error) {
+    httpServer.close();
+    throw new StartupError(`Cannot open the database: ${(error as Error).message}`);
+  }
+  try {
+    const { applied } = await migrate(db.sql);
+    if (applied.length > 0) logger.info("migrations applied", { applied });
+  } catch (error) {
+    await db.close();
+    httpServer.close();
+    if (error instanceof MigrationError) throw new StartupError(`${error.message}. The schema is unchanged; fix the migration and start again.`);
+    throw error;
+  }
+
+  const deps: ServiceDeps = { db, clock };
+  if (shouldSeed(config)) {
+    const seeded = await seedDemo(deps);
+    if (seeded.created.length > 0) logger.info("demo workspace created", { orgs: seeded.created, debtors: seeded.debtors, invoices: seeded.invoices });
+  }
+  const demoLogins = (await findOrganizationBySlug(db.sql, DEMO_ORGS[0]!.slug)) ? listDemoLogins() : [];
+
+  const sockets = createSocketServer(httpServer, { deps, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
+  const yjs = createYjsServer({ persistence: createPostgresYjsPersistence(db), logger });
+  const routeUpgrade = createUpgradeRouter({ deps, allowedOrigins: config.allowedOrigins, io: sockets.io, yjs, logger });
+  // Socket.IO attached its own upgrade listener; one router decides by path instead.
+  httpServer.removeAllListeners("upgrade");
+  httpServer.on("upgrade", routeUpgrade);
+
+  const admin = adminSocketPath ? await startAdminSocket(adminSocketPath, deps) : null;
+  state.deps = deps;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      state.deps = null;
+      httpServer.close();
+      admin?.close();
+      await yjs.flushAll().catch((error: unknown) => logger.error("flushing documents failed", { error: String(error) }));
+      await yjs.close();
+      await sockets.close();
+      httpServer.closeAllConnections();
+      await db.close();
+    })());
+
+  return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, deps, demoLogins, stop };
+};

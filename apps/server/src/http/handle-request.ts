@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { appRouter, type ApiContext } from "@relance/api";
+import type { DatabaseMode } from "@relance/db";
+import { authenticateRequest, isAllowedOrigin, type Logger } from "@relance/realtime";
+import { serializeClearedSessionCookie, serializeSessionCookie, type ServiceDeps } from "@relance/services";
+import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
+import type { ServerConfig } from "../config.ts";
+import { isSecureRequest, requestMetaOf } from "./request-meta.ts";
+import { createStaticHandler } from "./static-files.ts";
+
+export interface ServerState {
+  mode: DatabaseMode;
+  /** Set once migrations are applied: until then only /healthz answers (503). */
+  deps: ServiceDeps | null;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const TRPC_PREFIX = "/trpc/";
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
+};
+
+export const createRequestHandler = (config: ServerConfig, state: ServerState, logger: Logger) => {
+  const serveStatic = createStaticHandler(config.webDist);
+
+  const handleTrpc = async (req: IncomingMessage, res: ServerResponse, path: string, deps: ServiceDeps, requestId: string) => {
+    const secure = isSecureRequest(req, config.cookieSecure);
+    await nodeHTTPRequestHandler({
+      req,
+      res,
+      path,
+      router: appRouter,
+      maxBodySize: 1_000_000,
+      createContext: async (): Promise<ApiContext> => ({
+        deps,
+        meta: requestMetaOf(req, config.trustProxy, requestId),
+        session: await authenticateRequest(deps, req),
+        cookies: {
+          set: (token, expiresAt) => res.appendHeader("set-cookie", serializeSessionCookie(token, expiresAt, secure)),
+          clear: () => res.appendHeader("set-cookie", serializeClearedSessionCookie(secure)),
+        },
+      }),
+      onError: ({ error, path: procedure }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          const cause = error.cause instanceof Error ? error.cause : error;
+          logger.error("procedure failed", { requestId, procedure, error: cause.stack ?? String(cause) });
+        }
+      },
+    });
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = crypto.randomUUID();
+    res.setHeader("x-request-id", requestId);
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    try {
+      if (pathname === "/healthz") {
+        return sendJson(res, state.deps ? 200 : 503, { status: state.deps ? "ok" : "starting", database: state.mode });
+      }
+      if (pathname.startsWith(TRPC_PREFIX)) {
+        if (!state.deps) return sendJson(res, 503, { error: { message: "Starting up, try again in a moment." } });
+        if (!SAFE_METHODS.has(req.method ?? "GET") && !isAllowedOrigin(req, config.allowedOrigins)) {
+          return sendJson(res, 403, { error: { message: "Cross-origin request refused.", code: "FORBIDDEN" } });
+        }
+        return await handleTrpc(req, res, pathname.slice(TRPC_PREFIX.length), state.deps, requestId);
+      }
+      if (req.method === "GET" || req.method === "HEAD") return await serveStatic(req, res, pathname);
+      return sendJson(res, 405, { error: { message: "Method not allowed." } });
+    } catch (error) {
+      logger.error("request failed", { requestId, error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) sendJson(res, 500, { error: { message: `Something went wrong on our side (request ${requestId}).` } });
+      else res.destroy();
+    }
+  };
+};

@@ -1,0 +1,32 @@
+/**
+ * Typed Socket.IO event maps shared by the server and the SPA. Every client→server event takes a payload and an
+ * ack; acks are `{ ok: true, data } | { ok: false, error: { code, message } }`.
+ */
+import type { AppErrorCode } from "./errors.ts";
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string } };
+
+export interface PresenceMember {
+  userId: string;
+  displayName: string;
+}
+
+export interface PresenceUpdate {
+  caseId: string;
+  members: PresenceMember[];
+}
+
+export interface ClientToServerEvents {
+  /** Enter a case room; answers who is in it now. */
+  "presence:join": (payload: { caseId: string }, ack: (result: Ack<PresenceUpdate>) => void) => void;
+  "presence:leave": (payload: { caseId: string }, ack: (result: Ack<null>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  "presence:update": (update: PresenceUpdate) => void;
+}
+
+/** The WebSocket path of the collaborative-notes endpoint: `/yjs/<document name>`. */
+export const YJS_PATH_PREFIX = "/yjs/";
+/** Document names: `case-<uuid>` for a case's notes (disputes come with the dispute room). */
+export const caseDocumentName = (caseId: string): string => `case-${caseId}`;

@@ -1,0 +1,159 @@
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { AppError, type ClientToServerEvents, type PresenceMember, type ServerToClientEvents } from "@relance/domain";
+import { findAccessibleCase, type ServiceDeps, type SessionContext, validateSessionToken } from "@relance/services";
+import { Redis } from "ioredis";
+import { Server, type Socket } from "socket.io";
+import { z } from "zod";
+import { authenticateRequest, sessionTokenOf } from "./authenticate-request.ts";
+import { isAllowedOrigin } from "./origin-check.ts";
+import { socketHandler, type Logger } from "./socket-handler.ts";
+
+export interface SocketData {
+  userId: string;
+  orgId: string;
+  displayName: string;
+  role: SessionContext["role"];
+  sessionId: string;
+  token: string;
+  cases: Set<string>;
+}
+
+export type RelanceServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RelanceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketServerOptions {
+  deps: ServiceDeps;
+  allowedOrigins: readonly string[];
+  redisUrl?: string | undefined;
+  logger: Logger;
+  /** Largest inbound payload in bytes; a larger one closes that connection only. */
+  maxPayloadBytes?: number;
+}
+
+const caseRoom = (orgId: string, caseId: string) => `case:${orgId}:${caseId}`;
+const casePayload = z.object({ caseId: z.uuid("caseId must be a case id") }).strict();
+
+/** Sessions checked during the handshake, handed to the connection without a second lookup. */
+const handshakeSessions = new WeakMap<IncomingMessage, SessionContext>();
+
+export const createSocketServer = (httpServer: HttpServer, options: SocketServerOptions) => {
+  const { deps, logger } = options;
+  const io: RelanceServer = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    destroyUpgrade: false,
+    maxHttpBufferSize: options.maxPayloadBytes ?? 64 * 1024,
+    // Authenticate every handshake (polling or WebSocket-first) before a connection exists.
+    allowRequest: (req, callback) => {
+      if (!isAllowedOrigin(req, options.allowedOrigins)) return callback("Origin not allowed", false);
+      authenticateRequest(deps, req).then(
+        (session) => {
+          if (!session) return callback("Unauthorized", false);
+          handshakeSessions.set(req, session);
+          callback(null, true);
+        },
+        (error: unknown) => {
+          logger.error("socket handshake failed", { error: String(error) });
+          callback("Unavailable", false);
+        },
+      );
+    },
+  });
+
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
+  const redisSub = redis?.duplicate() ?? null;
+  if (redis && redisSub) io.adapter(createAdapter(redis, redisSub));
+
+  io.use((socket, next) => {
+    const session = handshakeSessions.get(socket.request);
+    const token = sessionTokenOf(socket.request);
+    if (!session || !token) return next(new Error("Unauthorized"));
+    socket.data = {
+      userId: session.user.id,
+      orgId: session.org.id,
+      displayName: session.user.displayName,
+      role: session.role,
+      sessionId: session.session.id,
+      token,
+      cases: new Set(),
+    };
+    void socket.join([`org:${session.org.id}`, `user:${session.user.id}`, `session:${session.session.id}`]);
+    next();
+  });
+
+  const membersOf = async (orgId: string, caseId: string): Promise<PresenceMember[]> => {
+    const sockets = await io.in(caseRoom(orgId, caseId)).fetchSockets();
+    const byUser = new Map<string, PresenceMember>();
+    for (const s of sockets) byUser.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
+    return [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  };
+
+  const broadcastPresence = async (orgId: string, caseId: string) => {
+    io.to(caseRoom(orgId, caseId)).emit("presence:update", { caseId, members: await membersOf(orgId, caseId) });
+  };
+
+  io.on("connection", (socket: RelanceSocket) => {
+    socket.on(
+      "presence:join",
+      socketHandler(
+        casePayload,
+        async ({ caseId }) => {
+          // The session may have ended since the handshake: check it again before entering a room.
+          const session = await validateSessionToken(deps, socket.data.token);
+          if (!session) {
+            socket.disconnect(true);
+            throw new AppError("UNAUTHORIZED", "Your session has ended.");
+          }
+          await findAccessibleCase(deps, { userId: session.user.id, orgId: session.org.id, role: session.role }, caseId);
+          await socket.join(caseRoom(socket.data.orgId, caseId));
+          socket.data.cases.add(caseId);
+          await broadcastPresence(socket.data.orgId, caseId);
+          return { caseId, members: await membersOf(socket.data.orgId, caseId) };
+        },
+        logger,
+        "presence:join",
+      ),
+    );
+
+    socket.on(
+      "presence:leave",
+      socketHandler(
+        casePayload,
+        async ({ caseId }) => {
+          if (socket.data.cases.delete(caseId)) {
+            await socket.leave(caseRoom(socket.data.orgId, caseId));
+            await broadcastPresence(socket.data.orgId, caseId);
+          }
+          return null;
+        },
+        logger,
+        "presence:leave",
+      ),
+    );
+
+    socket.on("disconnect", () => {
+      for (const caseId of socket.data.cases) {
+        broadcastPresence(socket.data.orgId, caseId).catch((error: unknown) =>
+          logger.warn("presence broadcast failed", { error: String(error) }),
+        );
+      }
+    });
+  });
+
+  return {
+    io,
+    /** Disconnects every socket of the given sessions, on every node. */
+    endSessions: (sessionIds: string[]) => {
+      for (const id of sessionIds) io.in(`session:${id}`).disconnectSockets(true);
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      await Promise.allSettled([redis?.quit(), redisSub?.quit()]);
+    },
+  };
+};
+
+export type SocketServer = ReturnType<typeof createSocketServer>;

@@ -1,0 +1,38 @@
+import type { Database } from "@relance/db";
+import type { Role } from "@relance/domain";
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A fixed or steppable clock, for tests and for the CLI's `--as-of`. */
+export const fixedClock = (start: Date): Clock & { advance(ms: number): void; set(date: Date): void } => {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (ms) => {
+      current += ms;
+    },
+    set: (date) => {
+      current = date.getTime();
+    },
+  };
+};
+
+/** What every service needs: the database and the clock. */
+export interface ServiceDeps {
+  db: Database;
+  clock: Clock;
+}
+
+/** The signed-in member acting inside one tenant. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+}
+
+/** Calendar date (YYYY-MM-DD) of an instant in the tenant's zone. */
+export const calendarDate = (instant: Date, timeZone = "Europe/Paris"): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
