@@ -9,7 +9,7 @@ export interface LockInfo {
 
 export class DataDirBusyError extends Error {
   constructor(readonly holder: LockInfo) {
-    super(`The data directory is in use by process ${holder.pid}`);
+    super(`the data directory is held by another Relance process (pid ${holder.pid}); stop it or set another DATA_DIR`);
   }
 }
 

@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOrganizationBySlug } from "@relance/db";
+import { uniqueSlug } from "@relance/services/testing";
+import { runCli } from "../cli/commands.ts";
+import { startTestServer, type TestServer } from "./test-server.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/relance.js", import.meta.url));
+const run = promisify(execFile);
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => t?.close());
+
+/** The real `relance` binary in a child process, pointed at the running test server's data dir (or DATABASE_URL). */
+const relance = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: t.config.dataDir } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe("relance CLI", () => {
+  it("creates an organization and a user, printing JSON", async () => {
+    const deps = t.server.deps;
+    const slug = uniqueSlug("cli");
+    const org = await runCli(["org", "create", slug, "--name", "Horlogerie Favre SA", "--country", "CH"], deps);
+    expect(org.exitCode).toBe(0);
+    expect(JSON.parse(org.stdout)).toMatchObject({ slug, name: "Horlogerie Favre SA", country: "CH", defaultCurrency: "CHF" });
+    const user = await runCli(["user", "create", "--org", slug, "--email", `Ana.${slug}@Example.com`, "--role", "credit_manager"], deps);
+    expect(user.exitCode).toBe(0);
+    const created = JSON.parse(user.stdout) as { email: string; role: string; generatedPassword: string };
+    expect(created.email).toBe(`ana.${slug}@example.com`);
+    expect(created.generatedPassword).toHaveLength(16);
+  });
+
+  it("refuses bad input with one line and a non-zero exit, changing nothing", async () => {
+    const deps = t.server.deps;
+    const slug = uniqueSlug("bad");
+    const cases: [string[], RegExp][] = [
+      [["org", "create", "Not A Slug", "--name", "X"], /slug/],
+      [["org", "create", slug], /--name is required/],
+      [["org", "create", slug, "--name", "X", "--country", "DE"], /--country must be one of FR, CH/],
+      [["user", "create", "--org", "nope-nope", "--email", "a@b.example", "--role", "admin"], /No organization with slug "nope-nope"/],
+      [["user", "create", "--org", slug, "--email", "not-an-email", "--role", "admin"], /email/],
+      [["user", "create", "--org", slug, "--email", "a@b.example", "--role", "boss"], /--role must be one of/],
+      [["org", "create", slug, "--name", "X", "--bogus"], /Unknown option '--bogus'/],
+      [["frobnicate"], /unknown command/],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await runCli(argv, deps);
+      expect(result.exitCode, argv.join(" ")).not.toBe(0);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    }
+    expect(await findOrganizationBySlug(deps.db.sql, slug)).toBeUndefined();
+  });
+
+  it("works from another process while the server runs (through its admin socket when embedded)", async () => {
+    const slug = uniqueSlug("bin");
+    const created = await relance("org", "create", slug, "--name", "Menuiserie Roux SARL");
+    expect(created.stderr).toBe("");
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ slug, country: "FR" });
+    expect(await findOrganizationBySlug(t.server.deps.db.sql, slug)).toMatchObject({ slug });
+    const duplicate = await relance("org", "create", slug, "--name", "Again");
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/^error: An organization with slug ".+" already exists\.\n$/);
+    const help = await relance("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("relance org create <slug>");
+  });
+
+  it.skipIf(Boolean(process.env.DATABASE_URL))("refuses to start a second server on a data dir that one holds", async () => {
+    const second = await run(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../main.ts", import.meta.url))], {
+      env: { ...process.env, DATA_DIR: t.config.dataDir, PORT: "0" },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect("code" in second && second.code).toBe(1);
+    expect("stderr" in second && second.stderr).toMatch(/held by another Relance process \(pid \d+\)/);
+  });
+});
