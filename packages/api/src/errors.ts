@@ -40,7 +40,8 @@ export const describeError = (error: TRPCError, requestId: string | null): { mes
       },
     };
   }
-  if (cause instanceof ZodError) {
+  // a ZodError under any other code is a failed output validation: internal, its details stay on the server
+  if (cause instanceof ZodError && error.code === "BAD_REQUEST") {
     const fields = zodFieldIssues(cause);
     return {
       message: `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`,

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account.ts";
 import { authRouter } from "./routers/auth.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
+import { organizationRouter } from "./routers/organization.ts";
 import { receivablesRouter } from "./routers/receivables.ts";
 import { router } from "./trpc.ts";
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   members: membersRouter,
+  organization: organizationRouter,
   invitations: invitationsRouter,
   receivables: receivablesRouter,
 });

@@ -18,3 +18,4 @@ export * from "./seed/seed-demo.ts";
 export * from "./seed/demo-data.ts";
 export * from "./auth/session-cookie.ts";
 export * from "./cases/document-access.ts";
+export * from "./admin/organization-settings.ts";
