@@ -79,13 +79,16 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      // stop accepting; requests still in flight are answered 503
       state.deps = null;
       httpServer.close();
+      httpServer.closeIdleConnections();
       admin?.close();
       await yjs.flushAll().catch((error: unknown) => logger.error("flushing documents failed", { error: String(error) }));
       await yjs.close();
-      await sockets.close();
+      // Socket.IO's close waits for the HTTP server, which waits for keep-alive connections: end them first
       httpServer.closeAllConnections();
+      await sockets.close();
       await db.close();
     })());
 
