@@ -1,0 +1,83 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { type ApiErrorData, errorDataOf, isApiError } from "../lib/errors.ts";
+
+type Translate = TFunction<"translation">;
+
+/** The server's `data.key`s the interface has its own wording for. Unknown keys fall back to the server's message. */
+const KNOWN_KEYS = {
+  "auth.invalidCredentials": (t) => t("errors.invalidCredentials"),
+  "auth.throttled": (t, data) => t("errors.throttled", { seconds: data.retryAfterSeconds ?? 60 }),
+  "errors.unauthorized": (t) => t("errors.unauthorized"),
+  "errors.forbidden": (t) => t("errors.forbidden"),
+  "errors.notFound": (t) => t("errors.notFound"),
+  "errors.invalidInput": (t) => t("errors.invalidInput"),
+  "errors.internal": (t, data) => t("errors.internal", { requestId: data.requestId ?? t("errors.unknownRequest") }),
+  "invite.invalid": (t) => t("errors.inviteInvalid"),
+  "invite.expired": (t) => t("errors.inviteExpired"),
+  "invite.revoked": (t) => t("errors.inviteRevoked"),
+  "invite.accepted": (t) => t("errors.inviteAccepted"),
+  "invite.wrongPassword": (t) => t("errors.inviteWrongPassword"),
+  "members.lastAdmin": (t) => t("errors.lastAdmin"),
+  "account.wrongCurrentPassword": (t) => t("errors.wrongCurrentPassword"),
+} satisfies Record<string, (t: Translate, data: ApiErrorData) => string>;
+
+export type KnownErrorKey = keyof typeof KNOWN_KEYS;
+
+const isKnownKey = (key: string | null | undefined): key is KnownErrorKey => key != null && Object.hasOwn(KNOWN_KEYS, key);
+
+const FIELD_LABELS = {
+  email: "fields.email",
+  password: "fields.password",
+  displayName: "fields.displayName",
+  currentPassword: "fields.currentPassword",
+  newPassword: "fields.newPassword",
+  role: "fields.role",
+  token: "fields.token",
+  search: "fields.search",
+} as const;
+
+const fieldLabel = (t: Translate, path: string): string =>
+  Object.hasOwn(FIELD_LABELS, path) ? t(FIELD_LABELS[path as keyof typeof FIELD_LABELS]) : path;
+
+/** The sentence to show for an error: translated when its key is known, else the server's own message. */
+export const describeApiError = (t: Translate, error: unknown): string => {
+  const data = errorDataOf(error);
+  if (data && isKnownKey(data.key)) return KNOWN_KEYS[data.key](t, data);
+  if (isApiError(error)) {
+    // no data: the request never got a tRPC answer (offline, proxy error, server down)
+    if (!data) return t("errors.network");
+    if (data.code === "INTERNAL_SERVER_ERROR") return KNOWN_KEYS["errors.internal"](t, data);
+    return error.message;
+  }
+  return error instanceof Error ? error.message : t("errors.network");
+};
+
+export interface ErrorMessageProps {
+  error: unknown;
+  className?: string;
+}
+
+/** An API error as a readable alert: its translated text and, when the server named them, the fields to fix. */
+export function ErrorMessage({ error, className }: ErrorMessageProps) {
+  const { t } = useTranslation();
+  if (error == null) return null;
+  const fields = errorDataOf(error)?.fields ?? [];
+  return (
+    <div className={["alert", "alert-error", className].filter(Boolean).join(" ")} role="alert" data-testid="error-message">
+      <p>{describeApiError(t, error)}</p>
+      {fields.length > 0 && (
+        <>
+          <p className="alert-detail">{t("errors.fields")}</p>
+          <ul>
+            {fields.map((field) => (
+              <li key={`${field.path}:${field.message}`}>
+                <strong>{fieldLabel(t, field.path)}</strong> — {field.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { AppShell } from "./components/app-shell.tsx";
+import { RequireAuth } from "./components/require-auth.tsx";
+import { RouteError } from "./components/route-error.tsx";
+import { AccountSettingsPage } from "./pages/account-settings-page.tsx";
+import { CasePage } from "./pages/case-page.tsx";
+import { CasesPage } from "./pages/cases-page.tsx";
+import { DebtorsPage } from "./pages/debtors-page.tsx";
+import { HomePage } from "./pages/home-page.tsx";
+import { InvitePage } from "./pages/invite-page.tsx";
+import { LoginPage } from "./pages/login-page.tsx";
+import { MembersPage } from "./pages/members-page.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { SettingsLayout } from "./pages/settings-layout.tsx";
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: "/login", element: <LoginPage /> },
+      { path: "/invite/:token", element: <InvitePage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: "debtors", element: <DebtorsPage /> },
+              { path: "cases", element: <CasesPage /> },
+              { path: "cases/:id", element: <CasePage /> },
+              {
+                path: "settings",
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="account" replace /> },
+                  { path: "account", element: <AccountSettingsPage /> },
+                  { path: "members", element: <MembersPage /> },
+                ],
+              },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
