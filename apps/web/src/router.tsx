@@ -11,6 +11,7 @@ import { InvitePage } from "./pages/invite-page.tsx";
 import { LoginPage } from "./pages/login-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { OrganizationSettingsPage } from "./pages/organization-settings-page.tsx";
 import { SettingsLayout } from "./pages/settings-layout.tsx";
 
 export const router = createBrowserRouter([
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
                   { index: true, element: <Navigate to="account" replace /> },
                   { path: "account", element: <AccountSettingsPage /> },
                   { path: "members", element: <MembersPage /> },
+                  { path: "organization", element: <OrganizationSettingsPage /> },
                 ],
               },
               { path: "*", element: <NotFoundPage /> },

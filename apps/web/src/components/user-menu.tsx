@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useMe } from "../hooks/use-me.ts";
 import { LanguageSelect } from "./language-select.tsx";
+import { OrganizationSwitch } from "./organization-switch.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
 /** Who is signed in, with what role; the language switch and sign-out, always at hand. */
@@ -18,6 +19,7 @@ export function UserMenu() {
           {t(`roles.${me.role}`)}
         </span>
       </div>
+      <OrganizationSwitch />
       <LanguageSelect />
       <SignOutButton />
     </section>

@@ -19,6 +19,7 @@ export const en: Messages = {
   userMenu: {
     label: "User menu",
     signedInAs: "Signed in as",
+    organization: "Organization",
     signOut: "Sign out",
     signingOut: "Signing out…",
   },
@@ -123,6 +124,14 @@ export const en: Messages = {
     nav: "Settings sections",
     account: "My account",
     members: "Members",
+    organization: "Organization",
+  },
+  organization: {
+    title: "Organization: {{name}}",
+    idleTimeout: "End an idle session after (hours)",
+    idleTimeoutHint: "Between 5 minutes and 30 days. Applies to open sessions too.",
+    save: "Save",
+    saved: "Settings saved.",
   },
   account: {
     languageTitle: "Interface language",

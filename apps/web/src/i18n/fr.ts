@@ -17,6 +17,7 @@ export const fr = {
   userMenu: {
     label: "Menu utilisateur",
     signedInAs: "Connecté en tant que",
+    organization: "Organisation",
     signOut: "Se déconnecter",
     signingOut: "Déconnexion…",
   },
@@ -121,6 +122,14 @@ export const fr = {
     nav: "Sections des paramètres",
     account: "Mon compte",
     members: "Membres",
+    organization: "Organisation",
+  },
+  organization: {
+    title: "Organisation : {{name}}",
+    idleTimeout: "Fermer une session inactive après (heures)",
+    idleTimeoutHint: "Entre 5 minutes et 30 jours. S’applique aussi aux sessions ouvertes.",
+    save: "Enregistrer",
+    saved: "Paramètres enregistrés.",
   },
   account: {
     languageTitle: "Langue de l’interface",

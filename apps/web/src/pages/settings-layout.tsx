@@ -16,9 +16,14 @@ export function SettingsLayout() {
           {t("settings.account")}
         </NavLink>
         {hasRole(role, MEMBER_ADMINS) && (
-          <NavLink to="/settings/members" className={tabClass} data-testid="nav-settings-members">
-            {t("settings.members")}
-          </NavLink>
+          <>
+            <NavLink to="/settings/members" className={tabClass} data-testid="nav-settings-members">
+              {t("settings.members")}
+            </NavLink>
+            <NavLink to="/settings/organization" className={tabClass} data-testid="nav-settings-organization">
+              {t("settings.organization")}
+            </NavLink>
+          </>
         )}
       </nav>
       <Outlet />

@@ -1,4 +1,4 @@
-import { listUserOrganizations, invalidateSession, signIn } from "@relance/services";
+import { invalidateSession, listUserOrganizations, signIn, switchOrganization } from "@relance/services";
 import { z } from "zod";
 import { countrySchema, localeSchema, roleSchema } from "../schemas.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
@@ -24,6 +24,19 @@ export const authRouter = router({
     .output(z.object({ orgSlug: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const session = await signIn(ctx.deps, { ...input, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent });
+      ctx.cookies.set(session.token, session.expiresAt);
+      return { orgSlug: session.orgSlug };
+    }),
+
+  switchOrganization: authedProcedure
+    .input(z.object({ orgSlug: z.string().min(1).max(63) }))
+    .output(z.object({ orgSlug: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const session = await switchOrganization(
+        ctx.deps,
+        { sessionId: ctx.session.session.id, userId: ctx.actor.userId },
+        { orgSlug: input.orgSlug, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent },
+      );
       ctx.cookies.set(session.token, session.expiresAt);
       return { orgSlug: session.orgSlug };
     }),

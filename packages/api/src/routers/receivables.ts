@@ -39,7 +39,7 @@ export const receivablesRouter = router({
             segment: z.enum(["b2b", "b2c"]),
             jurisdiction: countrySchema,
             openInvoices: z.number().int(),
-            balances: z.array(z.object({ currency: z.string(), openMinor: z.number(), overdueMinor: z.number().nullable() })),
+            balances: z.array(z.object({ currency: currencySchema, openMinor: z.number().int(), overdueMinor: z.number().int() })),
           }),
         ),
       }),

@@ -8,9 +8,7 @@ import { z, ZodError } from "zod";
 import type { ApiContext } from "../context.ts";
 import { describeError, type ErrorData } from "../errors.ts";
 import { appRouter } from "../router.ts";
-import { createCallerFactory } from "../trpc.ts";
-
-const createCaller = createCallerFactory(appRouter);
+import { createRequester, expectCode, trpcError } from "./request-context.ts";
 
 let db: Database;
 let deps: ServiceDeps;
@@ -21,34 +19,9 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-/** A request context built like the server's, with the cookie writes recorded. */
-const requestAs = async (token: string | null, options: { deps?: ServiceDeps; ip?: string } = {}) => {
-  const cookies = { set: [] as { token: string; expiresAt: Date }[], cleared: 0 };
-  const ctx: ApiContext = {
-    deps: options.deps ?? deps,
-    meta: { requestId: crypto.randomUUID(), ip: options.ip ?? uniqueSlug("ip"), userAgent: "vitest" },
-    session: token ? await validateSessionToken(deps, token) : null,
-    cookies: { set: (t, expiresAt) => cookies.set.push({ token: t, expiresAt }), clear: () => void cookies.cleared++ },
-  };
-  return { api: createCaller(ctx), ctx, cookies };
-};
+const requestAs = (token: string | null, options: { deps?: ServiceDeps; ip?: string } = {}) => createRequester(deps)(token, options);
 
 const asMember = async (member: TestMember) => requestAs(await signInMember(deps, member));
-
-const trpcError = async (promise: Promise<unknown>): Promise<TRPCError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-};
-
-const expectCode = async (promise: Promise<unknown>, code: TRPCError["code"]) => {
-  const error = await trpcError(promise);
-  expect(error.code).toBe(code);
-  return error;
-};
 
 /** What the client receives for an error, through the router's errorFormatter. */
 const formatted = (error: TRPCError, ctx: ApiContext, path: string) =>

@@ -1,4 +1,4 @@
-import type { Country } from "@relance/domain";
+import type { Country, Currency } from "@relance/domain";
 import type { TenantTx } from "../database.ts";
 
 export interface DebtorListRow {
@@ -11,7 +11,7 @@ export interface DebtorListRow {
   jurisdiction: Country;
   openInvoices: number;
   /** Open balance per currency, minor units. */
-  balances: { currency: string; openMinor: number; overdueMinor: number }[];
+  balances: { currency: Currency; openMinor: number; overdueMinor: number }[];
 }
 
 export interface NewDebtor {
@@ -81,7 +81,7 @@ export const listDebtors = async (
                         order by b.currency)
         from (
           select currency, sum(open_minor)::bigint as open_minor,
-                 sum(open_minor) filter (where due_date < ${q.asOf}::date)::bigint as overdue_minor
+                 coalesce(sum(open_minor) filter (where due_date < ${q.asOf}::date), 0)::bigint as overdue_minor
           from invoices i where i.debtor_id = p.id and i.open_minor <> 0 group by currency
         ) b
       ), '[]'::json) as balances

@@ -3,7 +3,7 @@ import { AppError } from "@relance/domain";
 import type { ServiceDeps } from "../deps.ts";
 import { ACCOUNT_POLICY, IP_POLICY, accountKey, assertNotThrottled, clearFailures, ipKey, recordFailures } from "./login-throttle.ts";
 import { burnPasswordCheck, verifyPassword } from "./password-hashing.ts";
-import { createSession, type NewSession } from "./sessions.ts";
+import { createSession, invalidateSession, type NewSession } from "./sessions.ts";
 
 export interface SignInInput {
   email: string;
@@ -41,6 +41,22 @@ export const signIn = async (deps: ServiceDeps, input: SignInInput): Promise<New
   const membership = memberships.find((m) => m.orgSlug === input.orgSlug) ?? memberships[0]!;
   const session = await createSession(deps, { userId: user.id, orgId: membership.orgId, userAgent: input.userAgent, ip: input.ip });
   return { ...session, orgSlug: membership.orgSlug };
+};
+
+/**
+ * Moves a signed-in user into another organization they belong to: a new session there, and the current one ends
+ * (a session is bound to one tenant). Not a member → not found.
+ */
+export const switchOrganization = async (
+  deps: ServiceDeps,
+  current: { sessionId: string; userId: string },
+  input: { orgSlug: string; ip: string; userAgent: string | null },
+): Promise<NewSession & { orgSlug: string }> => {
+  const target = (await findMembershipsOfUser(deps.db.sql, current.userId)).find((m) => m.orgSlug === input.orgSlug);
+  if (!target) throw new AppError("NOT_FOUND", "Organization not found", { key: "errors.notFound" });
+  const session = await createSession(deps, { userId: current.userId, orgId: target.orgId, userAgent: input.userAgent, ip: input.ip });
+  await invalidateSession(deps, current.sessionId);
+  return { ...session, orgSlug: target.orgSlug };
 };
 
 /** The organizations a user belongs to, for the organization switcher. */
