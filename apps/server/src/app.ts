@@ -92,5 +92,6 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
       await db.close();
     })());
 
-  return { url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`, port, deps, demoLogins, stop };
+  const shownHost = ["0.0.0.0", "127.0.0.1", "::", "::1"].includes(config.host) ? "localhost" : config.host;
+  return { url: `http://${shownHost}:${port}`, port, deps, demoLogins, stop };
 };
