@@ -5,3 +5,4 @@ export * from "./organization.ts";
 export * from "./password-policy.ts";
 export * from "./money.ts";
 export * from "./realtime-events.ts";
+export * from "./ledger/index.ts";
