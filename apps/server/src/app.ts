@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { findOrganizationBySlug, migrate, MigrationError, type Database } from "@relance/db";
 import { createSocketServer, createUpgradeRouter, createYjsServer, createPostgresYjsPersistence, type Logger } from "@relance/realtime";
-import { DEMO_ORGS, listDemoLogins, seedDemo, systemClock, type Clock, type DemoLogin, type ServiceDeps } from "@relance/services";
+import { DEMO_ORGS, listDemoLogins, seedDemo, systemClock, type Clock, type DemoLogin, type DomainEvent, type ServiceDeps } from "@relance/services";
 import type { ServerConfig } from "./config.ts";
 import { startAdminSocket } from "./cli/admin-socket.ts";
 import { adminSocketPathOf, openDatabase } from "./embedded/open-database.ts";
@@ -59,7 +59,9 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
     throw error;
   }
 
-  const deps: ServiceDeps = { db, clock };
+  // services announce events before the sockets exist (seed); they are relayed once the socket server is up
+  let relay: ((event: DomainEvent) => void) | null = null;
+  const deps: ServiceDeps = { db, clock, events: { emit: (event) => relay?.(event) } };
   if (shouldSeed(config)) {
     const seeded = await seedDemo(deps);
     if (seeded.created.length > 0) logger.info("demo workspace created", { orgs: seeded.created, debtors: seeded.debtors, invoices: seeded.invoices });
@@ -67,6 +69,7 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   const demoLogins = (await findOrganizationBySlug(db.sql, DEMO_ORGS[0]!.slug)) ? listDemoLogins() : [];
 
   const sockets = createSocketServer(httpServer, { deps, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
+  relay = sockets.relayDomainEvent;
   const yjs = createYjsServer({ persistence: createPostgresYjsPersistence(db), logger });
   const routeUpgrade = createUpgradeRouter({ deps, allowedOrigins: config.allowedOrigins, io: sockets.io, yjs, logger });
   // Socket.IO attached its own upgrade listener; one router decides by path instead.

@@ -1,8 +1,10 @@
 import { accountRouter } from "./routers/account.ts";
 import { authRouter } from "./routers/auth.ts";
+import { importsRouter } from "./routers/imports.ts";
 import { invitationsRouter } from "./routers/invitations.ts";
 import { membersRouter } from "./routers/members.ts";
 import { organizationRouter } from "./routers/organization.ts";
+import { paymentsRouter } from "./routers/payments.ts";
 import { receivablesRouter } from "./routers/receivables.ts";
 import { router } from "./trpc.ts";
 
@@ -13,6 +15,8 @@ export const appRouter = router({
   organization: organizationRouter,
   invitations: invitationsRouter,
   receivables: receivablesRouter,
+  imports: importsRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,3 +12,8 @@ export * from "./queries/debtors.ts";
 export * from "./queries/invoices.ts";
 export * from "./queries/cases.ts";
 export * from "./queries/documents.ts";
+export * from "./queries/open-items.ts";
+export * from "./queries/import-runs.ts";
+export * from "./queries/open-items-export.ts";
+export * from "./queries/payments.ts";
+export * from "./queries/payment-queue.ts";

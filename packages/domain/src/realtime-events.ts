@@ -22,8 +22,27 @@ export interface ClientToServerEvents {
   "presence:leave": (payload: { caseId: string }, ack: (result: Ack<null>) => void) => void;
 }
 
+/** Progress of an import the user started; `clientRef` is the id the browser gave the upload. */
+export interface ImportProgress {
+  importId: string;
+  clientRef: string | null;
+  kind: "csv" | "fec" | "camt";
+  rowsRead: number;
+  rowsRejected: number;
+  bytesRead: number;
+  totalBytes: number | null;
+}
+
+export interface ImportFinished {
+  importId: string;
+  clientRef: string | null;
+  status: string;
+}
+
 export interface ServerToClientEvents {
   "presence:update": (update: PresenceUpdate) => void;
+  "import:progress": (progress: ImportProgress) => void;
+  "import:finished": (finished: ImportFinished) => void;
 }
 
 /** The WebSocket path of the collaborative-notes endpoint: `/yjs/<document name>`. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { AppError, type ClientToServerEvents, type PresenceMember, type ServerToClientEvents } from "@relance/domain";
-import { findAccessibleCase, type ServiceDeps, type SessionContext, validateSessionToken } from "@relance/services";
+import { findAccessibleCase, type DomainEvent, type ServiceDeps, type SessionContext, validateSessionToken } from "@relance/services";
 import { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
@@ -141,8 +141,26 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
     });
   });
 
+  /** Delivers what services announce to the sockets concerned, on every node (through the adapter). */
+  const relayDomainEvent = (event: DomainEvent): void => {
+    switch (event.type) {
+      case "import.progress": {
+        if (!event.userId) return;
+        const { type: _type, orgId: _orgId, userId, ...progress } = event;
+        io.to(`user:${userId}`).emit("import:progress", progress);
+        return;
+      }
+      case "import.finished":
+        if (event.userId) io.to(`user:${event.userId}`).emit("import:finished", { importId: event.importId, clientRef: event.clientRef, status: event.status });
+        return;
+      case "ledger.changed":
+        return;
+    }
+  };
+
   return {
     io,
+    relayDomainEvent,
     /** Disconnects every socket of the given sessions, on every node. */
     endSessions: (sessionIds: string[]) => {
       for (const id of sessionIds) io.in(`session:${id}`).disconnectSockets(true);

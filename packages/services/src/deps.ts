@@ -20,11 +20,35 @@ export const fixedClock = (start: Date): Clock & { advance(ms: number): void; se
   };
 };
 
-/** What every service needs: the database and the clock. */
+/** What services announce for the live side (progress bars, dashboards); the server relays them to sockets. */
+export type DomainEvent =
+  | {
+      type: "import.progress";
+      orgId: string;
+      userId: string | null;
+      importId: string;
+      clientRef: string | null;
+      kind: "csv" | "fec" | "camt";
+      rowsRead: number;
+      rowsRejected: number;
+      bytesRead: number;
+      totalBytes: number | null;
+    }
+  | { type: "import.finished"; orgId: string; userId: string | null; importId: string; clientRef: string | null; status: string }
+  | { type: "ledger.changed"; orgId: string };
+
+export interface EventSink {
+  emit(event: DomainEvent): void;
+}
+
+/** What every service needs: the database, the clock, and where to announce events (none in tests and the CLI). */
 export interface ServiceDeps {
   db: Database;
   clock: Clock;
+  events?: EventSink;
 }
+
+export const emitEvent = (deps: ServiceDeps, event: DomainEvent): void => deps.events?.emit(event);
 
 /** The signed-in member acting inside one tenant. */
 export interface Actor {

@@ -19,3 +19,5 @@ export * from "./seed/demo-data.ts";
 export * from "./auth/session-cookie.ts";
 export * from "./cases/document-access.ts";
 export * from "./admin/organization-settings.ts";
+export * from "./imports/index.ts";
+export * from "./payments/matching-queue.ts";

@@ -25,16 +25,17 @@ export const startAdminSocket = async (path: string, deps: ServiceDeps): Promise
     });
     req.on("end", () => {
       let argv: unknown;
+      let cwd: unknown;
       try {
-        argv = (JSON.parse(Buffer.concat(chunks).toString("utf8")) as { argv?: unknown }).argv;
+        ({ argv, cwd } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { argv?: unknown; cwd?: unknown });
       } catch {
         argv = undefined;
       }
-      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string")) {
+      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string") || typeof cwd !== "string") {
         res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ exitCode: 2, stdout: "", stderr: "error: bad request\n" }));
         return;
       }
-      void runCli(argv, deps).then((result) => {
+      void runCli(argv, deps, { cwd }).then((result) => {
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
       });
     });
@@ -47,7 +48,7 @@ export const startAdminSocket = async (path: string, deps: ServiceDeps): Promise
   return server;
 };
 
-export const forwardToAdminSocket = (path: string, argv: string[]): Promise<CliResult> =>
+export const forwardToAdminSocket = (path: string, argv: string[], cwd: string): Promise<CliResult> =>
   new Promise((resolve, reject) => {
     const req = request({ socketPath: path, path: "/cli", method: "POST", headers: { "content-type": "application/json" } }, (res) => {
       const chunks: Buffer[] = [];
@@ -61,5 +62,5 @@ export const forwardToAdminSocket = (path: string, argv: string[]): Promise<CliR
       });
     });
     req.on("error", reject);
-    req.end(JSON.stringify({ argv }));
+    req.end(JSON.stringify({ argv, cwd }));
   });

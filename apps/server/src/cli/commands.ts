@@ -1,12 +1,34 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { migrate, pendingMigrations } from "@relance/db";
+import { findOrganizationBySlug, migrate, pendingMigrations } from "@relance/db";
 import { AppError, COUNTRIES, isAppError, isRole, ROLES, type Country } from "@relance/domain";
-import { createOrganization, createUserInOrganization, seedDemo, type ServiceDeps } from "@relance/services";
+import {
+  calendarDate,
+  columnMappingSchema,
+  createOrganization,
+  createUserInOrganization,
+  exportOpenItems,
+  fileSourceFromPath,
+  importFile,
+  seedDemo,
+  type ServiceDeps,
+} from "@relance/services";
 
 export interface CliResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+}
+
+/** Where relative paths are resolved: the directory the command was typed in (also when a server runs it). */
+export interface CliEnvironment {
+  cwd: string;
+}
+
+/** Output printed as is (CSV), rather than as JSON. */
+class RawOutput {
+  constructor(readonly text: string) {}
 }
 
 interface CommandSpec {
@@ -16,10 +38,42 @@ interface CommandSpec {
   positionals: number;
   /** Whether the schema must be current before the command runs. */
   needsSchema: boolean;
-  run(deps: ServiceDeps, values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<unknown>;
+  run(deps: ServiceDeps, values: Record<string, string | boolean | undefined>, positionals: string[], env: CliEnvironment): Promise<unknown>;
 }
 
 const usageError = (message: string) => new AppError("BAD_REQUEST", message);
+
+const orgIdOf = async (deps: ServiceDeps, slug: unknown): Promise<string> => {
+  if (typeof slug !== "string") throw usageError("--org is required");
+  const org = await findOrganizationBySlug(deps.db.sql, slug);
+  if (!org) throw new AppError("NOT_FOUND", `No organization with slug "${slug}".`);
+  return org.id;
+};
+
+const asOfOf = (deps: ServiceDeps, value: unknown): string => {
+  if (value === undefined) return calendarDate(deps.clock.now());
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw usageError("--as-of must be a date as YYYY-MM-DD");
+  }
+  return value;
+};
+
+const readMappingFile = async (path: string) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw usageError(`--mapping ${path}: ${(error as Error).message}`);
+  }
+  const parsed = columnMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw usageError(`--mapping ${path}: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+};
+
+const IMPORT_KINDS = ["csv", "fec", "camt"] as const;
 
 const COMMANDS: Record<string, CommandSpec> = {
   migrate: {
@@ -52,6 +106,58 @@ const COMMANDS: Record<string, CommandSpec> = {
       const country = (typeof values.country === "string" ? values.country.toUpperCase() : "FR") as Country;
       if (!COUNTRIES.includes(country)) throw usageError(`--country must be one of ${COUNTRIES.join(", ")}`);
       return createOrganization(deps, { slug: slug!, name: values.name, country });
+    },
+  },
+  import: {
+    usage:
+      "relance import <csv|fec|camt> <file> --org <slug> [--as-of YYYY-MM-DD] [--mapping mapping.json] [--accept-valid-rows] [--account-prefix 411] [--default-terms-days 30]",
+    summary: "import open items (CSV, FEC) or bank payments (camt.053/054); prints the summary as JSON",
+    options: {
+      org: { type: "string" },
+      "as-of": { type: "string" },
+      mapping: { type: "string" },
+      "accept-valid-rows": { type: "boolean" },
+      "account-prefix": { type: "string" },
+      "default-terms-days": { type: "string" },
+    },
+    positionals: 2,
+    needsSchema: true,
+    run: async (deps, values, [kind, file], env) => {
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind!)) throw usageError(`the kind must be one of ${IMPORT_KINDS.join(", ")}`);
+      const orgId = await orgIdOf(deps, values.org);
+      const asOf = asOfOf(deps, values["as-of"]);
+      const source = await fileSourceFromPath(resolve(env.cwd, file!));
+      const prefix = (values["account-prefix"] as string | undefined) ?? "411";
+      if (!/^\d{1,8}$/.test(prefix)) throw usageError("--account-prefix must be digits, e.g. 411");
+      const terms = Number((values["default-terms-days"] as string | undefined) ?? "30");
+      if (!Number.isInteger(terms) || terms < 0 || terms > 365) throw usageError("--default-terms-days must be a whole number from 0 to 365");
+      const mapping = typeof values.mapping === "string" ? await readMappingFile(resolve(env.cwd, values.mapping)) : undefined;
+      const summary = await importFile(deps, { orgId, userId: null }, {
+        source,
+        asOf,
+        acceptValidRows: values["accept-valid-rows"] === true,
+        request: kind === "csv" ? { kind: "csv", mapping } : kind === "fec" ? { kind: "fec", accountPrefix: prefix, defaultTermsDays: terms } : { kind: "camt" },
+      });
+      if (summary.status === "rejected" || summary.status === "failed") {
+        const first = summary.rejections[0]?.message ?? "see the rejections";
+        throw new AppError("BAD_REQUEST", `import ${summary.status}: ${summary.rowsRejected} row(s) rejected, nothing written; first: ${first}`);
+      }
+      return summary;
+    },
+  },
+  "export open-items": {
+    usage: "relance export open-items --org <slug> [--as-of YYYY-MM-DD]",
+    summary: "print the open items and their collection outcome as CSV (columns in the README)",
+    options: { org: { type: "string" }, "as-of": { type: "string" } },
+    positionals: 0,
+    needsSchema: true,
+    run: async (deps, values) => {
+      const orgId = await orgIdOf(deps, values.org);
+      let text = "";
+      await exportOpenItems(deps, orgId, asOfOf(deps, values["as-of"]), (chunk) => {
+        text += chunk;
+      });
+      return new RawOutput(text);
     },
   },
   "user create": {
@@ -113,13 +219,14 @@ export const parseCommand = (argv: string[]): ParsedCommand | "help" => {
   return { name, spec, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
 };
 
-export const runParsedCommand = async (command: ParsedCommand, deps: ServiceDeps): Promise<CliResult> => {
+export const runParsedCommand = async (command: ParsedCommand, deps: ServiceDeps, env: CliEnvironment): Promise<CliResult> => {
   try {
     if (command.spec.needsSchema) {
       const pending = await pendingMigrations(deps.db.sql);
       if (pending.length > 0) throw new AppError("PRECONDITION_FAILED", `the database needs migrating (${pending.join(", ")}); run relance migrate`);
     }
-    const result = await command.spec.run(deps, command.values, command.positionals);
+    const result = await command.spec.run(deps, command.values, command.positionals, env);
+    if (result instanceof RawOutput) return { exitCode: 0, stdout: result.text, stderr: "" };
     return { exitCode: 0, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: "" };
   } catch (error) {
     return failure(error);
@@ -132,11 +239,11 @@ export const failure = (error: unknown): CliResult => {
 };
 
 /** Runs one CLI invocation against the given services: the same path standalone and inside a running server. */
-export const runCli = async (argv: string[], deps: ServiceDeps): Promise<CliResult> => {
+export const runCli = async (argv: string[], deps: ServiceDeps, env: CliEnvironment = { cwd: process.cwd() }): Promise<CliResult> => {
   try {
     const command = parseCommand(argv);
     if (command === "help") return { exitCode: 0, stdout: `${HELP}\n`, stderr: "" };
-    return await runParsedCommand(command, deps);
+    return await runParsedCommand(command, deps, env);
   } catch (error) {
     return failure(error);
   }

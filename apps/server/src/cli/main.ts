@@ -17,14 +17,14 @@ const main = async (argv: string[]): Promise<CliResult> => {
   const config = loadConfig();
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
-    if (holder?.adminSocket) return forwardToAdminSocket(holder.adminSocket, argv);
+    if (holder?.adminSocket) return forwardToAdminSocket(holder.adminSocket, argv, process.cwd());
     if (holder) {
       return failure(new Error(`the embedded database in ${config.dataDir} is busy (process ${holder.pid}); try again when it ends`));
     }
   }
   const db = await openDatabase(config, { adminSocket: null });
   try {
-    return await runParsedCommand(command, { db, clock: systemClock });
+    return await runParsedCommand(command, { db, clock: systemClock }, { cwd: process.cwd() });
   } finally {
     await db.close();
   }

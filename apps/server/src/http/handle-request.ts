@@ -6,6 +6,7 @@ import { serializeClearedSessionCookie, serializeSessionCookie, type ServiceDeps
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import type { ServerConfig } from "../config.ts";
 import { isSecureRequest, requestMetaOf } from "./request-meta.ts";
+import { handleImportUpload, handleOpenItemsExport } from "./ledger-files.ts";
 import { createStaticHandler } from "./static-files.ts";
 
 export interface ServerState {
@@ -64,6 +65,16 @@ export const createRequestHandler = (config: ServerConfig, state: ServerState, l
           return sendJson(res, 403, { error: { message: "Cross-origin request refused.", code: "FORBIDDEN" } });
         }
         return await handleTrpc(req, res, pathname.slice(TRPC_PREFIX.length), state.deps, requestId);
+      }
+      if (pathname.startsWith("/api/")) {
+        if (!state.deps) return sendJson(res, 503, { error: { message: "Starting up, try again in a moment." } });
+        if (!SAFE_METHODS.has(req.method ?? "GET") && !isAllowedOrigin(req, config.allowedOrigins)) {
+          return sendJson(res, 403, { error: { message: "Cross-origin request refused.", code: "FORBIDDEN" } });
+        }
+        const url = new URL(req.url ?? "/", "http://localhost");
+        if (pathname === "/api/imports" && req.method === "POST") return await handleImportUpload(state.deps, req, res, url);
+        if (pathname === "/api/exports/open-items.csv" && req.method === "GET") return await handleOpenItemsExport(state.deps, req, res, url);
+        return sendJson(res, 404, { error: { message: "Not found." } });
       }
       if (req.method === "GET" || req.method === "HEAD") return await serveStatic(req, res, pathname);
       return sendJson(res, 405, { error: { message: "Method not allowed." } });

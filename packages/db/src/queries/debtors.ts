@@ -87,3 +87,10 @@ export const listDebtors = async (
       ), '[]'::json) as balances
     from page p
     order by p.name, p.id`;
+
+/** Payment terms of known debtors, by external id (to compute due dates a source does not carry). */
+export const findDebtorTerms = async (tx: TenantTx, externalIds: string[]): Promise<Map<string, number>> => {
+  const rows = await tx<{ externalId: string; days: number }[]>`
+    select external_id as "externalId", payment_terms_days as days from debtors where external_id = any(${externalIds})`;
+  return new Map(rows.map((r) => [r.externalId, r.days]));
+};

@@ -5,24 +5,37 @@ export interface NewInvoice {
   orgId: string;
   debtorId: string;
   number: string;
+  /** The accounting system's id; the invoice number when there is none. */
+  externalId?: string;
+  kind?: "invoice" | "credit_note";
   issueDate: string;
   dueDate: string;
   currency: Currency;
   amountMinor: number;
   openMinor: number;
+  poNumber?: string | null;
+  paymentReference?: string | null;
+  /** Date up to which accounting's open amount is true; today when omitted. */
+  accountingAsOf?: string;
 }
 
+/** Bulk insert through unnest (works on PGlite, where COPY FROM STDIN does not). */
 export const insertInvoices = async (tx: TenantTx, invoices: NewInvoice[]): Promise<number> => {
   if (invoices.length === 0) return 0;
+  const col = <T>(pick: (i: NewInvoice) => T) => tx.array(invoices.map(pick) as never[]);
   const rows = await tx`
-    insert into invoices (org_id, debtor_id, number, issue_date, due_date, currency, amount_minor, open_minor)
-    select * from unnest(
-      ${tx.array(invoices.map((i) => i.orgId))}::uuid[], ${tx.array(invoices.map((i) => i.debtorId))}::uuid[],
-      ${tx.array(invoices.map((i) => i.number))}::text[], ${tx.array(invoices.map((i) => i.issueDate))}::date[],
-      ${tx.array(invoices.map((i) => i.dueDate))}::date[], ${tx.array(invoices.map((i) => i.currency))}::text[],
-      ${tx.array(invoices.map((i) => String(i.amountMinor)))}::bigint[],
-      ${tx.array(invoices.map((i) => String(i.openMinor)))}::bigint[]
-    )
+    insert into invoices (org_id, debtor_id, number, external_id, kind, issue_date, due_date, currency, amount_minor,
+                          open_minor, accounting_open_minor, accounting_as_of, po_number, payment_reference)
+    select org_id, debtor_id, number, external_id, kind, issue_date, due_date, currency, amount, open, open,
+           coalesce(nullif(as_of, '')::date, current_date), nullif(po, ''), nullif(ref, '')
+    from unnest(
+      ${col((i) => i.orgId)}::uuid[], ${col((i) => i.debtorId)}::uuid[], ${col((i) => i.number)}::text[],
+      ${col((i) => i.externalId ?? i.number)}::text[], ${col((i) => i.kind ?? "invoice")}::text[],
+      ${col((i) => i.issueDate)}::date[], ${col((i) => i.dueDate)}::date[], ${col((i) => i.currency)}::text[],
+      ${col((i) => String(i.amountMinor))}::bigint[], ${col((i) => String(i.openMinor))}::bigint[],
+      ${col((i) => i.accountingAsOf ?? "")}::text[], ${col((i) => i.poNumber ?? "")}::text[],
+      ${col((i) => i.paymentReference ?? "")}::text[]
+    ) as t(org_id, debtor_id, number, external_id, kind, issue_date, due_date, currency, amount, open, as_of, po, ref)
     returning id`;
   return rows.length;
 };

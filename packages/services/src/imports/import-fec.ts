@@ -1,0 +1,81 @@
+import { findDebtorTerms, upsertOpenItems, type OpenItemRow } from "@relance/db";
+import { createOpenReceivablesAccumulator, decodeByteChunks, dueDateFromTerms, readFecEntries, type OpenReceivable } from "@relance/domain";
+import type { Actor, ServiceDeps } from "../deps.ts";
+import { countBytes, type FileSource } from "./file-source.ts";
+import { WRITE_BATCH_SIZE } from "./import-open-items-csv.ts";
+import { newWork, runImport, type ImportSummary } from "./run-import.ts";
+
+export interface FecImportInput {
+  source: FileSource;
+  asOf: string;
+  acceptValidRows: boolean;
+  clientRef?: string | null;
+  /** Customer accounts to read (411 by default). */
+  accountPrefix: string;
+  /** The FEC has no due dates: a known debtor's terms apply, else these. */
+  defaultTermsDays: number;
+}
+
+const toRow = (doc: OpenReceivable, termsDays: number): OpenItemRow => ({
+  debtorExternalId: doc.customerKey,
+  debtorName: doc.customerName || doc.customerKey,
+  debtorCountry: "FR",
+  debtorSegment: "b2b",
+  debtorIdentifier: null,
+  debtorEmail: null,
+  debtorLanguage: null,
+  debtorPaymentTermsDays: null,
+  invoiceExternalId: doc.pieceRef,
+  number: doc.pieceRef,
+  kind: doc.kind === "credit" ? "credit_note" : "invoice",
+  issueDate: doc.issueDate,
+  dueDate: dueDateFromTerms(doc.issueDate, { days: termsDays }),
+  currency: doc.currency,
+  amountMinor: doc.balanceMinor,
+  openMinor: doc.balanceMinor,
+  poNumber: null,
+  paymentReference: null,
+});
+
+/**
+ * Derives the open receivables at `asOf` from a FEC (customer accounts, lettrage) and upserts them. Memory grows with
+ * the open documents, not with the file. Debtors already known keep their details; new ones are created as French
+ * professional customers.
+ */
+export const importFec = (deps: ServiceDeps, actor: Actor | { orgId: string; userId: null }, input: FecImportInput): Promise<ImportSummary> =>
+  runImport(
+    deps,
+    actor,
+    { kind: "fec", fileName: input.source.name, asOf: input.asOf, totalBytes: input.source.size, acceptValidRows: input.acceptValidRows, clientRef: input.clientRef },
+    async (ctx) => {
+      const work = newWork();
+      const accumulator = createOpenReceivablesAccumulator({ asOf: input.asOf, accountPrefix: input.accountPrefix });
+      let bytesRead = 0;
+      const text = decodeByteChunks(countBytes(input.source.open(), (n) => (bytesRead = n)), { encoding: "auto" });
+      const entries = readFecEntries(text, {
+        onError: (e) => {
+          work.rowsTotal += 1;
+          ctx.reject([{ line: e.line, path: e.column, field: e.column, message: e.message }], work);
+        },
+      });
+      for await (const entry of entries) {
+        work.rowsTotal += 1;
+        accumulator.add(entry);
+        if (work.rowsTotal % 1000 === 0) ctx.progress({ rowsRead: work.rowsTotal, rowsRejected: work.rowsRejected, bytesRead });
+      }
+      const documents = accumulator.result();
+      const terms = await findDebtorTerms(ctx.tx, [...new Set(documents.map((d) => d.customerKey))]);
+      const rows = documents.map((doc) => toRow(doc, terms.get(doc.customerKey) ?? input.defaultTermsDays));
+      if (work.rowsRejected === 0 || input.acceptValidRows) {
+        for (let i = 0; i < rows.length; i += WRITE_BATCH_SIZE) {
+          const counts = await upsertOpenItems(ctx.tx, actor.orgId, input.asOf, rows.slice(i, i + WRITE_BATCH_SIZE), false);
+          for (const [key, value] of Object.entries(counts)) work.details[key] = (Number(work.details[key]) || 0) + value;
+        }
+      }
+      work.rowsImported = rows.length;
+      work.details.openDocuments = rows.length;
+      work.details.customers = new Set(documents.map((d) => d.customerKey)).size;
+      ctx.progress({ rowsRead: work.rowsTotal, rowsRejected: work.rowsRejected, bytesRead });
+      return work;
+    },
+  );
