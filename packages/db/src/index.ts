@@ -17,3 +17,5 @@ export * from "./queries/import-runs.ts";
 export * from "./queries/open-items-export.ts";
 export * from "./queries/payments.ts";
 export * from "./queries/payment-queue.ts";
+export * from "./queries/open-items-stage.ts";
+export * from "./queries/sales-owners.ts";

@@ -1,8 +1,8 @@
-import { findDebtorTerms, upsertOpenItems, type OpenItemRow } from "@relance/db";
+import { findDebtorTerms, type OpenItemRow } from "@relance/db";
 import { createOpenReceivablesAccumulator, decodeByteChunks, dueDateFromTerms, readFecEntries, type OpenReceivable } from "@relance/domain";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { countBytes, type FileSource } from "./file-source.ts";
-import { WRITE_BATCH_SIZE } from "./import-open-items-csv.ts";
+import { createStagedWriter } from "./stage-open-items.ts";
 import { newWork, runImport, type ImportSummary } from "./run-import.ts";
 
 export interface FecImportInput {
@@ -65,15 +65,11 @@ export const importFec = (deps: ServiceDeps, actor: Actor | { orgId: string; use
       }
       const documents = accumulator.result();
       const terms = await findDebtorTerms(ctx.tx, [...new Set(documents.map((d) => d.customerKey))]);
-      const rows = documents.map((doc) => toRow(doc, terms.get(doc.customerKey) ?? input.defaultTermsDays));
-      if (work.rowsRejected === 0 || input.acceptValidRows) {
-        for (let i = 0; i < rows.length; i += WRITE_BATCH_SIZE) {
-          const counts = await upsertOpenItems(ctx.tx, actor.orgId, input.asOf, rows.slice(i, i + WRITE_BATCH_SIZE), false);
-          for (const [key, value] of Object.entries(counts)) work.details[key] = (Number(work.details[key]) || 0) + value;
-        }
-      }
-      work.rowsImported = rows.length;
-      work.details.openDocuments = rows.length;
+      const writer = await createStagedWriter(ctx, work);
+      for (const doc of documents) await writer.add(toRow(doc, terms.get(doc.customerKey) ?? input.defaultTermsDays), doc.firstLine);
+      work.rowsImported = documents.length;
+      await writer.finish(actor.orgId, input.asOf, { acceptValidRows: input.acceptValidRows, updateDebtors: false });
+      work.details.openDocuments = documents.length;
       work.details.customers = new Set(documents.map((d) => d.customerKey)).size;
       ctx.progress({ rowsRead: work.rowsTotal, rowsRejected: work.rowsRejected, bytesRead });
       return work;

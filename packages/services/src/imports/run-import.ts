@@ -1,4 +1,15 @@
-import { enterTenant, finishImportRun, insertImportRun, insertRejections, withTenant, type ImportKind, type ImportStatus, type RejectionRow, type TenantTx } from "@relance/db";
+import {
+  enterTenant,
+  finishImportRun,
+  insertImportRun,
+  insertRejections,
+  withTenant,
+  type DatabaseMode,
+  type ImportKind,
+  type ImportStatus,
+  type RejectionRow,
+  type TenantTx,
+} from "@relance/db";
 import { isAppError } from "@relance/domain";
 import { emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
 
@@ -36,6 +47,8 @@ class RollbackImport extends Error {
 
 export interface ImportContext {
   tx: TenantTx;
+  /** Which database serves: PostgreSQL takes COPY, PGlite does not. */
+  mode: DatabaseMode;
   importId: string;
   /** Reports progress (coalesced) to the user who started the import. */
   progress(p: { rowsRead: number; rowsRejected: number; bytesRead: number }): void;
@@ -78,7 +91,7 @@ export const runImport = async (
   let failure: unknown = null;
   try {
     result = await deps.db.sql.begin(async (raw) => {
-      const done = await work({ tx: await enterTenant(raw, orgId), importId, progress, reject });
+      const done = await work({ tx: await enterTenant(raw, orgId), mode: deps.db.mode, importId, progress, reject });
       if (done.rowsRejected > 0 && !run.acceptValidRows) throw new RollbackImport(done);
       return done;
     });

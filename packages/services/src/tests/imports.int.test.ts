@@ -69,6 +69,15 @@ describe("CSV import", () => {
     expect((await ledgerOf(org.id)).debtors.map((d) => d.externalId)).toEqual(["C1", "C2"]);
   });
 
+  it("rejects a second row with the same invoice id, naming both lines", async () => {
+    const org = await buildOrg(deps);
+    const dup = `${CSV}\nC1,Menuiserie Roux SARL,FR,b2b,F-2,FA-002,2026-01-10,2026-02-09,300.50,300.50,EUR,`;
+    const summary = await run(org.id, "dup.csv", dup, { kind: "csv" });
+    expect(summary).toMatchObject({ status: "rejected", rowsRejected: 1 });
+    expect(summary.rejections[0]!.message).toBe('line 6, invoice_external_id ("F-2"): already on line 3');
+    expect((await ledgerOf(org.id)).invoices).toEqual([]);
+  });
+
   it("reads a French export: semicolons, decimal commas, day-first dates, Windows-1252, mapped by header names", async () => {
     const org = await buildOrg(deps);
     const text = [

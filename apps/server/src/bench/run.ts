@@ -1,0 +1,25 @@
+import { runImportBench } from "./import-bench.ts";
+
+/** `npm run bench -- <name>`: each benchmark prints JSON lines with its figures and the ratio to its peer. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  import: () =>
+    runImportBench({
+      rows: Number(process.env.BENCH_ROWS ?? 1_000_000),
+      debtors: Number(process.env.BENCH_DEBTORS ?? 50_000),
+      embeddedRows: Number(process.env.BENCH_EMBEDDED_ROWS ?? 200_000),
+    }),
+};
+
+const name = process.argv[2];
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join("|")}>`);
+  process.exit(2);
+}
+bench().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,146 @@
+import type { Writable } from "node:stream";
+import type { DatabaseMode, TenantTx } from "../database.ts";
+import type { OpenItemRow, UpsertCounts } from "./open-items.ts";
+
+/**
+ * A transaction-local staging table for one import: rows stream in (COPY on PostgreSQL, INSERT … unnest on PGlite,
+ * whose socket cannot take COPY FROM STDIN), then duplicates are found and the ledger is upserted set-based.
+ * Memory in Node stays flat whatever the file size.
+ */
+export interface OpenItemsStage {
+  append(rows: (OpenItemRow & { line: number })[]): Promise<void>;
+  /** Invoice external ids that appear on more than one line (first line kept, the others listed). */
+  duplicates(limit: number): Promise<{ externalId: string; line: number; firstLine: number }[]>;
+  /** Upserts debtors then invoices from the stage (first occurrence of a duplicated invoice wins). */
+  apply(orgId: string, asOf: string, updateDebtors: boolean): Promise<UpsertCounts>;
+}
+
+const COLUMNS = [
+  "line", "debtor_external_id", "debtor_name", "debtor_country", "debtor_segment", "debtor_identifier", "debtor_email",
+  "debtor_language", "debtor_terms", "invoice_external_id", "number", "kind", "issue_date", "due_date", "currency",
+  "amount_minor", "open_minor", "po_number", "payment_reference",
+] as const;
+
+const values = (r: OpenItemRow & { line: number }): (string | number | null)[] => [
+  r.line, r.debtorExternalId, r.debtorName, r.debtorCountry, r.debtorSegment, r.debtorIdentifier, r.debtorEmail,
+  r.debtorLanguage, r.debtorPaymentTermsDays, r.invoiceExternalId, r.number, r.kind, r.issueDate, r.dueDate, r.currency,
+  r.amountMinor, r.openMinor, r.poNumber, r.paymentReference,
+];
+
+/** COPY text format: tab-separated, \N for null, backslash escapes. */
+const copyField = (v: string | number | null): string =>
+  v === null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+const writeChunk = (stream: Writable, chunk: string): Promise<void> =>
+  stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream.once("drain", () => resolve()));
+
+export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Promise<OpenItemsStage> => {
+  await tx`
+    create temp table import_open_items (
+      line int not null, debtor_external_id text not null, debtor_name text not null, debtor_country text not null,
+      debtor_segment text not null, debtor_identifier text, debtor_email text, debtor_language text, debtor_terms int,
+      invoice_external_id text not null, number text not null, kind text not null, issue_date date not null,
+      due_date date not null, currency text not null, amount_minor bigint not null, open_minor bigint not null,
+      po_number text, payment_reference text
+    ) on commit drop`;
+  let copy: Writable | null = null;
+  let hasDuplicates = true;
+  let copyDone: Promise<void> | null = null;
+
+  const append = async (rows: (OpenItemRow & { line: number })[]) => {
+    if (rows.length === 0) return;
+    if (mode === "postgres") {
+      if (!copy) {
+        copy = await tx`copy import_open_items (${tx.unsafe(COLUMNS.join(", "))}) from stdin`.writable();
+        copyDone = new Promise<void>((resolve, reject) => {
+          copy!.on("finish", () => resolve());
+          copy!.on("error", reject);
+        });
+      }
+      await writeChunk(copy, rows.map((r) => `${values(r).map(copyField).join("\t")}\n`).join(""));
+      return;
+    }
+    const col = (i: number) => tx.array(rows.map((r) => values(r)[i] ?? null) as never[]);
+    await tx`
+      insert into import_open_items (${tx.unsafe(COLUMNS.join(", "))})
+      select * from unnest(${col(0)}::int[], ${col(1)}::text[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[],
+        ${col(5)}::text[], ${col(6)}::text[], ${col(7)}::text[], ${col(8)}::int[], ${col(9)}::text[], ${col(10)}::text[],
+        ${col(11)}::text[], ${col(12)}::date[], ${col(13)}::date[], ${col(14)}::text[], ${col(15)}::bigint[],
+        ${col(16)}::bigint[], ${col(17)}::text[], ${col(18)}::text[])`;
+  };
+
+  const closeCopy = async () => {
+    if (copy && copyDone) {
+      (copy as Writable).end();
+      await copyDone;
+      copy = null;
+    }
+  };
+
+  return {
+    append,
+    duplicates: async (limit) => {
+      await closeCopy();
+      const found = await tx<{ externalId: string; line: number; firstLine: number }[]>`
+        select invoice_external_id as "externalId", line, first_line as "firstLine" from (
+          select invoice_external_id, line, min(line) over (partition by invoice_external_id) as first_line
+          from import_open_items
+        ) t where line <> first_line order by line limit ${limit}`;
+      hasDuplicates = found.length > 0;
+      return found;
+    },
+    apply: async (orgId, asOf, updateDebtors) => {
+      await closeCopy();
+      await tx`analyze import_open_items`;
+      const [debtors] = await tx<{ created: number; total: number }[]>`
+        with src as (
+          select distinct on (debtor_external_id) * from import_open_items order by debtor_external_id, line desc
+        ), up as (
+          insert into debtors (org_id, external_id, name, country, segment, jurisdiction, identifier, email, language, payment_terms_days)
+          select ${orgId}::uuid, debtor_external_id, debtor_name, debtor_country, debtor_segment,
+                 case when debtor_country = 'CH' then 'CH' else 'FR' end, debtor_identifier, debtor_email,
+                 coalesce(debtor_language, 'fr'), coalesce(debtor_terms, 30)
+          from src
+          on conflict (org_id, external_id) do update set
+            name = case when ${updateDebtors} then excluded.name else debtors.name end,
+            country = case when ${updateDebtors} then excluded.country else debtors.country end,
+            segment = case when ${updateDebtors} then excluded.segment else debtors.segment end,
+            jurisdiction = case when ${updateDebtors} then excluded.jurisdiction else debtors.jurisdiction end,
+            identifier = coalesce(excluded.identifier, debtors.identifier), email = coalesce(excluded.email, debtors.email),
+            language = case when ${updateDebtors} then excluded.language else debtors.language end,
+            payment_terms_days = case when ${updateDebtors} then excluded.payment_terms_days else debtors.payment_terms_days end,
+            updated_at = now()
+          returning (xmax = 0) as created
+        ) select count(*) filter (where created)::int as created, count(*)::int as total from up`;
+      // without duplicates (the usual case) the stage is read as is, sparing a sort of every row
+      const source = hasDuplicates
+        ? tx`select distinct on (invoice_external_id) * from import_open_items order by invoice_external_id, line`
+        : tx`select * from import_open_items`;
+      const [invoices] = await tx<{ created: number; total: number }[]>`
+        with src as (${source}), up as (
+          insert into invoices (org_id, debtor_id, external_id, number, kind, issue_date, due_date, currency, amount_minor,
+                                open_minor, accounting_open_minor, accounting_as_of, po_number, payment_reference)
+          select ${orgId}::uuid, d.id, s.invoice_external_id, s.number, s.kind, s.issue_date, s.due_date, s.currency,
+                 s.amount_minor, s.open_minor, s.open_minor, ${asOf}::date, s.po_number, s.payment_reference
+          from src s join debtors d on d.org_id = ${orgId}::uuid and d.external_id = s.debtor_external_id
+          on conflict (org_id, external_id) do update set
+            debtor_id = excluded.debtor_id, number = excluded.number, kind = excluded.kind, issue_date = excluded.issue_date,
+            due_date = excluded.due_date, currency = excluded.currency, amount_minor = excluded.amount_minor,
+            accounting_open_minor = excluded.accounting_open_minor, accounting_as_of = excluded.accounting_as_of,
+            po_number = excluded.po_number, payment_reference = excluded.payment_reference, updated_at = now(),
+            open_minor = case when excluded.kind = 'invoice'
+              then greatest(0, excluded.accounting_open_minor - (
+                select coalesce(sum(a.amount_minor), 0) from payment_allocations a join payments p on p.id = a.payment_id
+                where a.invoice_id = invoices.id and a.reversed_at is null and p.booking_date > excluded.accounting_as_of))
+              else excluded.accounting_open_minor end
+          returning (xmax = 0) as created
+        ) select count(*) filter (where created)::int as created, count(*)::int as total from up`;
+      return {
+        debtorsCreated: debtors!.created,
+        debtorsUpdated: debtors!.total - debtors!.created,
+        invoicesCreated: invoices!.created,
+        invoicesUpdated: invoices!.total - invoices!.created,
+      };
+    },
+  };
+};
