@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,6 +80,32 @@ describe("relance CLI", () => {
     const help = await relance("--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("relance org create <slug>");
+  });
+
+  it("imports a CSV and exports the open items, from another process", async () => {
+    const slug = uniqueSlug("imp");
+    expect((await relance("org", "create", slug, "--name", "Import SA")).code).toBe(0);
+    const dir = await mkdtemp(join(tmpdir(), "relance-cli-"));
+    const header = "debtor_external_id,debtor_name,debtor_country,debtor_segment,invoice_number,issue_date,due_date,amount,open_amount,currency";
+    await writeFile(join(dir, "good.csv"), `${header}\nC1,Verrerie Lambert SAS,FR,b2b,FA-1,2026-01-05,2026-02-04,100.00,40.00,EUR\n`);
+    await writeFile(join(dir, "bad.csv"), `${header}\nC2,Other SAS,FR,b2b,FA-2,2026-01-05,2026-13-04,100.00,40.00,EUR\n`);
+    const inDir = (...args: string[]) =>
+      run(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, DATA_DIR: t.config.dataDir } }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const good = await inDir("import", "csv", "good.csv", "--org", slug, "--as-of", "2026-03-01");
+    expect(good.stderr).toBe("");
+    expect(JSON.parse(good.stdout)).toMatchObject({ status: "succeeded", rowsImported: 1 });
+    const bad = await inDir("import", "csv", "bad.csv", "--org", slug);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: import rejected: 1 row\(s\) rejected, nothing written; first: line 2, due_date \("2026-13-04"\)/);
+    const exported = await inDir("export", "open-items", "--org", slug, "--as-of", "2026-03-01");
+    expect(exported.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^invoice_external_id,/),
+      "FA-1,FA-1,C1,Verrerie Lambert SAS,invoice,2026-01-05,2026-02-04,EUR,100.00,40.00,0.00,0.00,partially_paid,25,",
+    ]);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it.skipIf(Boolean(process.env.DATABASE_URL))("refuses to start a second server on a data dir that one holds", async () => {
