@@ -23,6 +23,17 @@ CREATE FUNCTION current_org_id() RETURNS uuid
   LANGUAGE sql STABLE
   AS $$ SELECT nullif(current_setting('app.org_id', true), '')::uuid $$;
 
+-- Puts a business table under tenant isolation: RLS forced (even for the owner), one policy for the application
+-- role keyed on org_id, and the application role's privileges. Every later tenant table goes through it.
+CREATE FUNCTION relance_isolate_tenant_table(t regclass, privileges text DEFAULT 'SELECT, INSERT, UPDATE, DELETE')
+  RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', t);
+  EXECUTE format('CREATE POLICY tenant_isolation ON %s TO relance_app USING (org_id = current_org_id()) WITH CHECK (org_id = current_org_id())', t);
+  EXECUTE format('GRANT %s ON %s TO relance_app', privileges, t);
+END $$;
+
 CREATE TABLE organizations (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'),
@@ -92,15 +103,8 @@ ALTER TABLE organizations FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON organizations TO relance_app
   USING (id = current_org_id()) WITH CHECK (id = current_org_id());
 
-ALTER TABLE memberships ENABLE ROW LEVEL SECURITY;
-ALTER TABLE memberships FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON memberships TO relance_app
-  USING (org_id = current_org_id()) WITH CHECK (org_id = current_org_id());
-
-ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
-ALTER TABLE invitations FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON invitations TO relance_app
-  USING (org_id = current_org_id()) WITH CHECK (org_id = current_org_id());
+SELECT relance_isolate_tenant_table('memberships');
+SELECT relance_isolate_tenant_table('invitations', 'SELECT, INSERT, UPDATE');
 
 -- A tenant sees only the users who are its members.
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
@@ -117,7 +121,5 @@ BEGIN
 END $$;
 
 GRANT SELECT, UPDATE ON organizations TO relance_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON memberships TO relance_app;
-GRANT SELECT, INSERT, UPDATE ON invitations TO relance_app;
 GRANT SELECT ON users TO relance_app;
 -- sessions and login_throttle stay with the owner: only the sign-in path touches them.

@@ -68,13 +68,5 @@ CREATE TABLE document_updates (
 );
 CREATE INDEX document_updates_doc_idx ON document_updates (org_id, name, id);
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['debtors', 'invoices', 'cases', 'documents', 'document_updates'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I TO relance_app USING (org_id = current_org_id()) WITH CHECK (org_id = current_org_id())', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO relance_app', t);
-  END LOOP;
-END $$;
+SELECT relance_isolate_tenant_table(t)
+FROM unnest(ARRAY['debtors', 'invoices', 'cases', 'documents', 'document_updates']::regclass[]) AS t;

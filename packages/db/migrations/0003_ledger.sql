@@ -168,17 +168,9 @@ CREATE TABLE saved_views (
   UNIQUE (org_id, user_id, page, name)
 );
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['debtor_contacts', 'debtor_ibans', 'bank_statements', 'payments', 'payment_allocations',
-                           'import_runs', 'import_rejections', 'import_mappings', 'saved_views'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I TO relance_app USING (org_id = current_org_id()) WITH CHECK (org_id = current_org_id())', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO relance_app', t);
-  END LOOP;
-END $$;
+SELECT relance_isolate_tenant_table(t)
+FROM unnest(ARRAY['debtor_contacts', 'debtor_ibans', 'bank_statements', 'payments', 'payment_allocations',
+                  'import_runs', 'import_rejections', 'import_mappings', 'saved_views']::regclass[]) AS t;
 
 -- Search debtors by name fragment quickly at 50k+ debtors.
 CREATE INDEX debtors_org_external_idx ON debtors (org_id, external_id text_pattern_ops);

@@ -1,5 +1,5 @@
 import type { Database } from "@relance/db";
-import type { Role } from "@relance/domain";
+import type { ImportProgress, Role } from "@relance/domain";
 
 export interface Clock {
   now(): Date;
@@ -22,18 +22,7 @@ export const fixedClock = (start: Date): Clock & { advance(ms: number): void; se
 
 /** What services announce for the live side (progress bars, dashboards); the server relays them to sockets. */
 export type DomainEvent =
-  | {
-      type: "import.progress";
-      orgId: string;
-      userId: string | null;
-      importId: string;
-      clientRef: string | null;
-      kind: "csv" | "fec" | "camt";
-      rowsRead: number;
-      rowsRejected: number;
-      bytesRead: number;
-      totalBytes: number | null;
-    }
+  | ({ type: "import.progress"; orgId: string; userId: string | null } & ImportProgress)
   | { type: "import.finished"; orgId: string; userId: string | null; importId: string; clientRef: string | null; status: string }
   | { type: "ledger.changed"; orgId: string };
 
