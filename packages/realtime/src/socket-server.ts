@@ -155,16 +155,15 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
         return;
       case "ledger.changed":
         return;
+      case "sessions.ended":
+        for (const id of event.sessionIds) io.in(`session:${id}`).disconnectSockets(true);
+        return;
     }
   };
 
   return {
     io,
     relayDomainEvent,
-    /** Disconnects every socket of the given sessions, on every node. */
-    endSessions: (sessionIds: string[]) => {
-      for (const id of sessionIds) io.in(`session:${id}`).disconnectSockets(true);
-    },
     close: async () => {
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -24,7 +24,9 @@ export const fixedClock = (start: Date): Clock & { advance(ms: number): void; se
 export type DomainEvent =
   | ({ type: "import.progress"; orgId: string; userId: string | null } & ImportProgress)
   | { type: "import.finished"; orgId: string; userId: string | null; importId: string; clientRef: string | null; status: string }
-  | { type: "ledger.changed"; orgId: string };
+  | { type: "ledger.changed"; orgId: string }
+  /** Ended sessions: their live connections close too, on every node. */
+  | { type: "sessions.ended"; sessionIds: string[] };
 
 export interface EventSink {
   emit(event: DomainEvent): void;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ack, ClientToServerEvents, PresenceUpdate, ServerToClientEvents } from "@relance/domain";
+import { endOtherSessions, validateSessionToken } from "@relance/services";
 import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
 import { io as connect, type Socket } from "socket.io-client";
 import WebSocket from "ws";
@@ -109,6 +110,22 @@ describe("Socket.IO presence", () => {
     await expect(openSocket(null)).rejects.toThrow();
     await expect(openSocket(token, "http://evil.example")).rejects.toThrow();
     await expect(openSocket("abcdefghijklmnopqrstuvwxyz234567")).rejects.toThrow();
+  });
+});
+
+describe("ended sessions", () => {
+  it("closes the live connection of a session ended from another device", async () => {
+    const deps = t.server.deps;
+    const org = await buildOrg(deps);
+    const member = await buildMember(deps, org, "credit_manager");
+    const phone = await openSocket(await signInMember(deps, member));
+    const laptopToken = await signInMember(deps, member);
+    const laptop = await openSocket(laptopToken);
+    const dropped = new Promise<string>((resolve) => phone.once("disconnect", (reason) => resolve(reason)));
+    const laptopSession = await validateSessionToken(deps, laptopToken);
+    expect(await endOtherSessions(deps, member.userId, laptopSession!.session.id)).toBe(1);
+    expect(await dropped).toBe("io server disconnect");
+    expect(laptop.connected).toBe(true);
   });
 });
 

@@ -64,16 +64,16 @@ export const deleteUserSession = async (sql: Queryable, userId: string, id: stri
 };
 
 /** Ends every session of a user, optionally keeping one (the caller's, after a password change). */
-export const deleteUserSessions = async (sql: Queryable, userId: string, exceptId: string | null = null): Promise<number> => {
-  const rows = await sql`
+export const deleteUserSessions = async (sql: Queryable, userId: string, exceptId: string | null = null): Promise<string[]> => {
+  const rows = await sql<{ id: string }[]>`
     delete from sessions where user_id = ${userId} and (${exceptId}::text is null or id <> ${exceptId}) returning id`;
-  return rows.length;
+  return rows.map((r) => r.id);
 };
 
 export const listUserSessions = async (sql: Queryable, userId: string): Promise<SessionRow[]> =>
   sql<SessionRow[]>`select ${sessionColumns(sql)} from sessions s where s.user_id = ${userId} order by s.last_seen_at desc`;
 
-export const deleteUserSessionsInOrg = async (sql: Queryable, userId: string, orgId: string): Promise<number> => {
-  const rows = await sql`delete from sessions where user_id = ${userId} and org_id = ${orgId} returning id`;
-  return rows.length;
+export const deleteUserSessionsInOrg = async (sql: Queryable, userId: string, orgId: string): Promise<string[]> => {
+  const rows = await sql<{ id: string }[]>`delete from sessions where user_id = ${userId} and org_id = ${orgId} returning id`;
+  return rows.map((r) => r.id);
 };

@@ -2,7 +2,7 @@ import { deleteUserSessions, findUserById, updateUserPassword } from "@relance/d
 import { AppError, newPasswordSchema } from "@relance/domain";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { hashPassword, verifyPassword } from "../auth/password-hashing.ts";
-import { createSession, type NewSession } from "../auth/sessions.ts";
+import { announceEnded, createSession, type NewSession } from "../auth/sessions.ts";
 
 /**
  * Changes the caller's password and ends every session of the account, this one included; the caller continues on
@@ -27,6 +27,6 @@ export const changePassword = async (
     });
   }
   await updateUserPassword(deps.db.sql, actor.userId, await hashPassword(input.newPassword));
-  await deleteUserSessions(deps.db.sql, actor.userId);
+  announceEnded(deps, await deleteUserSessions(deps.db.sql, actor.userId));
   return createSession(deps, { userId: actor.userId, orgId: actor.orgId, userAgent: input.userAgent, ip: input.ip });
 };

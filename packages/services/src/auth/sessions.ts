@@ -8,7 +8,7 @@ import {
   touchSession,
 } from "@relance/db";
 import { AppError, type Country, type Locale, type Role } from "@relance/domain";
-import type { ServiceDeps } from "../deps.ts";
+import { emitEvent, type ServiceDeps } from "../deps.ts";
 import { generateSecretToken, hashSecretToken, isWellFormedToken } from "./session-tokens.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,8 +78,14 @@ export const validateSessionToken = async ({ db, clock }: ServiceDeps, token: st
   };
 };
 
-export const invalidateSession = async ({ db }: ServiceDeps, sessionId: string): Promise<void> => {
-  await deleteSession(db.sql, sessionId);
+export const invalidateSession = async (deps: ServiceDeps, sessionId: string): Promise<void> => {
+  await deleteSession(deps.db.sql, sessionId);
+  announceEnded(deps, [sessionId]);
+};
+
+/** Tells the live side which sessions ended, so that their sockets close at once. */
+export const announceEnded = (deps: ServiceDeps, sessionIds: string[]): void => {
+  if (sessionIds.length > 0) emitEvent(deps, { type: "sessions.ended", sessionIds });
 };
 
 export interface SessionSummary {
@@ -104,11 +110,15 @@ export const listSessions = async ({ db }: ServiceDeps, userId: string, currentI
   }));
 
 /** Ends one of the caller's own sessions; someone else's id is answered as not found. */
-export const endSession = async ({ db }: ServiceDeps, userId: string, sessionId: string): Promise<void> => {
-  if (!(await deleteUserSession(db.sql, userId, sessionId))) {
+export const endSession = async (deps: ServiceDeps, userId: string, sessionId: string): Promise<void> => {
+  if (!(await deleteUserSession(deps.db.sql, userId, sessionId))) {
     throw new AppError("NOT_FOUND", "Session not found", { key: "errors.notFound" });
   }
+  announceEnded(deps, [sessionId]);
 };
 
-export const endOtherSessions = async ({ db }: ServiceDeps, userId: string, currentId: string): Promise<number> =>
-  deleteUserSessions(db.sql, userId, currentId);
+export const endOtherSessions = async (deps: ServiceDeps, userId: string, currentId: string): Promise<number> => {
+  const ended = await deleteUserSessions(deps.db.sql, userId, currentId);
+  announceEnded(deps, ended);
+  return ended.length;
+};

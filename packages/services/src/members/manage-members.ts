@@ -1,5 +1,6 @@
 import { countAdmins, deleteMembership, deleteUserSessionsInOrg, findMemberRole, listMembers, updateMemberRole, withTenant } from "@relance/db";
 import { AppError, type Role } from "@relance/domain";
+import { announceEnded } from "../auth/sessions.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 
 export interface MemberSummary {
@@ -33,5 +34,5 @@ export const removeMember = async (deps: ServiceDeps, actor: Actor, userId: stri
     if (current === "admin" && (await countAdmins(tx)) <= 1) throw lastAdminError();
     await deleteMembership(tx, userId);
   });
-  await deleteUserSessionsInOrg(deps.db.sql, userId, actor.orgId);
+  announceEnded(deps, await deleteUserSessionsInOrg(deps.db.sql, userId, actor.orgId));
 };
