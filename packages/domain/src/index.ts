@@ -6,3 +6,4 @@ export * from "./password-policy.ts";
 export * from "./money.ts";
 export * from "./realtime-events.ts";
 export * from "./ledger/index.ts";
+export * from "./collection/index.ts";
