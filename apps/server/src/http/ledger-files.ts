@@ -35,7 +35,9 @@ const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
 const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PRECONDITION_FAILED: 412 };
 
 const fail = (res: ServerResponse, error: AppError): void =>
-  sendJson(res, STATUS[error.code] ?? 400, { error: { code: error.code, message: error.message, fields: error.details.fields ?? [] } });
+  sendJson(res, STATUS[error.code] ?? 400, {
+    error: { code: error.code, key: error.details.key ?? null, message: error.message, fields: error.details.fields ?? [] },
+  });
 
 const requireSession = async (deps: ServiceDeps, req: IncomingMessage, roles: readonly Role[]): Promise<SessionContext> => {
   const session = await authenticateRequest(deps, req);

@@ -59,10 +59,15 @@ export const paymentsRouter = router({
 
   allocate: writer
     .input(z.object({ paymentId: uuidSchema, invoiceIds: z.array(uuidSchema).min(1, "Choose at least one invoice").max(50) }))
-    .output(z.object({ allocations: z.array(z.object({ invoiceId: z.string(), amountMinor: z.number().int() })), unappliedMinor: z.number().int() }))
+    .output(
+      z.object({
+        allocations: z.array(z.object({ allocationId: z.string(), invoiceId: z.string(), amountMinor: z.number().int() })),
+        unappliedMinor: z.number().int(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { allocations, unappliedMinor } = await allocatePaymentManually(ctx.deps, ctx.actor, input);
-      return { allocations: allocations.map((a) => ({ invoiceId: a.invoiceId, amountMinor: a.amountMinor })), unappliedMinor };
+      return { allocations: allocations.map(({ allocationId, invoiceId, amountMinor }) => ({ allocationId, invoiceId, amountMinor })), unappliedMinor };
     }),
 
   undoAllocation: writer

@@ -115,17 +115,20 @@ export interface NewAllocation {
   createdBy: string | null;
 }
 
-/** Records allocations and takes them off the invoices' open amounts, in the caller's transaction. */
-export const applyAllocations = async (tx: TenantTx, allocations: NewAllocation[]): Promise<void> => {
+/** Records allocations and takes them off the invoices' open amounts, in the caller's transaction; returns their ids. */
+export const applyAllocations = async (tx: TenantTx, allocations: NewAllocation[]): Promise<string[]> => {
+  const ids: string[] = [];
   for (const a of allocations) {
     const updated = await tx`
       update invoices set open_minor = open_minor - ${a.amountMinor}, updated_at = now()
       where id = ${a.invoiceId} and kind = 'invoice' and open_minor >= ${a.amountMinor} returning id`;
     if (updated.length !== 1) throw new Error(`Invoice ${a.invoiceId} cannot take ${a.amountMinor} more`);
-    await tx`
+    const [row] = await tx<{ id: string }[]>`
       insert into payment_allocations (org_id, payment_id, invoice_id, amount_minor, rule, created_by)
-      values (${a.orgId}, ${a.paymentId}, ${a.invoiceId}, ${a.amountMinor}, ${a.rule}, ${a.createdBy})`;
+      values (${a.orgId}, ${a.paymentId}, ${a.invoiceId}, ${a.amountMinor}, ${a.rule}, ${a.createdBy}) returning id`;
+    ids.push(row!.id);
   }
+  return ids;
 };
 
 /** Remembers the account a debtor paid from, for the amount + payer rule next time. */

@@ -82,9 +82,12 @@ export const allocatePaymentManually = (deps: ServiceDeps, actor: Actor, input: 
       });
     }
     const { allocations, unappliedMinor } = allocatePayment(payment.unappliedMinor, invoices, "as-given");
-    await applyAllocations(tx, allocations.map((a) => ({ orgId: actor.orgId, paymentId: payment.id, invoiceId: a.invoiceId, amountMinor: a.amountMinor, rule: "manual", createdBy: actor.userId })));
+    const ids = await applyAllocations(
+      tx,
+      allocations.map((a) => ({ orgId: actor.orgId, paymentId: payment.id, invoiceId: a.invoiceId, amountMinor: a.amountMinor, rule: "manual", createdBy: actor.userId })),
+    );
     if (payment.payerIban && invoices[0]) await rememberDebtorIban(tx, actor.orgId, invoices[0].debtorId, payment.payerIban);
-    return { allocations, unappliedMinor };
+    return { allocations: allocations.map((a, i) => ({ ...a, allocationId: ids[i]! })), unappliedMinor };
   }).then((result) => {
     emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
     return result;

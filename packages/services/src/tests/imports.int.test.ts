@@ -6,7 +6,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { fileSourceFromBytes, fileSourceFromText } from "../imports/file-source.ts";
 import { importFile, type ImportRequest } from "../imports/import-file.ts";
 import { exportOpenItems } from "../imports/export-open-items.ts";
-import { allocatePaymentManually, listMatchingQueue } from "../payments/matching-queue.ts";
+import { allocatePaymentManually, listMatchingQueue, undoAllocation } from "../payments/matching-queue.ts";
 import { buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
 import { buildCamt053 } from "./camt-builder.ts";
 
@@ -166,6 +166,14 @@ describe("camt import and matching", () => {
     const open = Object.fromEntries((await ledgerOf(org.id)).invoices.map((i) => [i.externalId, i.openMinor]));
     expect(open).toMatchObject({ "F-2": 0, "F-3": 25050 });
     expect((await listMatchingQueue(deps, actor, { limit: 10, offset: 0 })).total).toBe(0);
+
+    // undone: the invoice reopens and the payment waits again, the allocation kept as reversed
+    await undoAllocation(deps, actor, result.allocations[1]!.allocationId);
+    const reopened = Object.fromEntries((await ledgerOf(org.id)).invoices.map((i) => [i.externalId, i.openMinor]));
+    expect(reopened).toMatchObject({ "F-2": 0, "F-3": 45000 });
+    const [waiting] = (await listMatchingQueue(deps, actor, { limit: 10, offset: 0 })).payments;
+    expect(waiting).toMatchObject({ id: queued!.id, unappliedMinor: 19950 });
+    await expect(undoAllocation(deps, actor, result.allocations[1]!.allocationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a malformed statement whole, naming where", async () => {
