@@ -21,3 +21,4 @@ export * from "./cases/document-access.ts";
 export * from "./admin/organization-settings.ts";
 export * from "./imports/index.ts";
 export * from "./payments/matching-queue.ts";
+export * from "./channels/index.ts";
