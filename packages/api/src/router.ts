@@ -6,6 +6,9 @@ import { membersRouter } from "./routers/members.ts";
 import { organizationRouter } from "./routers/organization.ts";
 import { paymentsRouter } from "./routers/payments.ts";
 import { receivablesRouter } from "./routers/receivables.ts";
+import { debtorsRouter } from "./routers/debtors.ts";
+import { invoicesRouter } from "./routers/invoices.ts";
+import { viewsRouter } from "./routers/views.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -15,6 +18,9 @@ export const appRouter = router({
   organization: organizationRouter,
   invitations: invitationsRouter,
   receivables: receivablesRouter,
+  debtors: debtorsRouter,
+  invoices: invoicesRouter,
+  views: viewsRouter,
   imports: importsRouter,
   payments: paymentsRouter,
 });

@@ -55,7 +55,6 @@ ALTER TABLE invoices ALTER COLUMN accounting_as_of SET NOT NULL;
 ALTER TABLE invoices ADD CONSTRAINT invoices_external_id_key UNIQUE (org_id, external_id);
 -- the external id is the identity; an invoice number may repeat across journals (invoice and credit note)
 ALTER TABLE invoices DROP CONSTRAINT invoices_org_id_number_key;
-CREATE INDEX invoices_number_idx ON invoices (org_id, number);
 -- the composite key to the debtor already pins the tenant (debtors reference organizations): one check per row less
 ALTER TABLE invoices DROP CONSTRAINT invoices_org_id_fkey;
 CREATE INDEX invoices_reference_idx ON invoices (org_id, payment_reference) WHERE payment_reference IS NOT NULL;

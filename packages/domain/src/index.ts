@@ -6,4 +6,5 @@ export * from "./password-policy.ts";
 export * from "./money.ts";
 export * from "./realtime-events.ts";
 export * from "./ledger/index.ts";
+export * from "./receivable-lists.ts";
 export * from "./collection/index.ts";

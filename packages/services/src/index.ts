@@ -21,4 +21,8 @@ export * from "./cases/document-access.ts";
 export * from "./admin/organization-settings.ts";
 export * from "./imports/index.ts";
 export * from "./payments/matching-queue.ts";
+export * from "./ledger/invoice-filters.ts";
+export * from "./ledger/list-invoices.ts";
+export * from "./ledger/get-debtor-detail.ts";
+export * from "./ledger/saved-views.ts";
 export * from "./channels/index.ts";

@@ -63,7 +63,8 @@ const invoiceColumns = (tx: TenantTx) => tx`
   i.currency, i.due_date as "dueDate", i.issue_date as "issueDate"`;
 
 /**
- * What the matching rules need for one payment, and no more: open invoices of the currency hit by a reference, an
+ * `references` are compared as given (plain equality, so the indexes serve them): pass each token as written and
+ * upper-cased. What the matching rules need for one payment, and no more: open invoices of the currency hit by a reference, an
  * invoice number in the text or the exact amount; the debtors the payer may be (by IBAN or by a word of the name);
  * and those debtors' other open invoices, for combinations. Rows are locked for the allocation that may follow.
  */
@@ -74,8 +75,7 @@ export const findMatchingCandidates = async (
   const direct = await tx<CandidateInvoiceRow[]>`
     select ${invoiceColumns(tx)} from invoices i
     where i.kind = 'invoice' and i.open_minor > 0 and i.currency = ${q.currency}
-      and (upper(i.payment_reference) = any(${q.references}) or upper(i.number) = any(${q.references})
-           or i.open_minor = ${q.amountMinor})
+      and (i.payment_reference = any(${q.references}) or i.number = any(${q.references}) or i.open_minor = ${q.amountMinor})
     order by i.due_date, i.id limit 200 for update`;
   const patterns = q.nameWords.map((w) => `%${w}%`);
   const debtors = await tx<CandidateDebtorRow[]>`

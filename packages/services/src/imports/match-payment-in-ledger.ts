@@ -12,12 +12,20 @@ export const payerNameWords = (name: string | null): string[] =>
     .sort((a, b) => b.length - a.length)
     .slice(0, 2);
 
-/** Tokens of free text that may be invoice numbers (they contain a digit), upper-cased. */
+/** Tokens of free text that may be invoice numbers (they contain a digit), as written. */
 export const referenceTokens = (text: string | null): string[] =>
   (text ?? "")
     .split(/[\s,;:/()]+/)
-    .map((t) => t.replace(/^[.#]+|[.#]+$/g, "").toUpperCase())
+    .map((t) => t.replace(/^[.#]+|[.#]+$/g, ""))
     .filter((t) => t.length >= 3 && /\d/.test(t));
+
+/** The structured reference (normalized as stored) and the free-text tokens, as written and upper-cased. */
+export const referenceCandidates = (structuredRef: string | null, text: string | null): string[] => [
+  ...new Set([
+    ...(structuredRef ? [normalizeReference(structuredRef)] : []),
+    ...referenceTokens(text).flatMap((t) => [t, t.toUpperCase()]),
+  ]),
+];
 
 export const normalizeIban = (iban: string | null): string | null => {
   const cleaned = iban?.replace(/\s+/g, "").toUpperCase() ?? "";
@@ -35,10 +43,7 @@ export const matchAndAllocate = async (
   payment: MatchablePayment,
 ): Promise<MatchResult> => {
   const payerIban = normalizeIban(payment.debtorIban ?? null);
-  const references = [
-    ...(payment.structuredRef ? [normalizeReference(payment.structuredRef)] : []),
-    ...referenceTokens(payment.unstructured ?? null),
-  ];
+  const references = referenceCandidates(payment.structuredRef ?? null, payment.unstructured ?? null);
   const candidates = await findMatchingCandidates(tx, {
     currency: payment.currency,
     amountMinor: payment.amountMinor,

@@ -12,9 +12,9 @@ import {
   withTenant,
   type QueuedPaymentRow,
 } from "@relance/db";
-import { AppError, allocatePayment, normalizeReference } from "@relance/domain";
+import { AppError, allocatePayment } from "@relance/domain";
 import { emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
-import { payerNameWords, referenceTokens } from "../imports/match-payment-in-ledger.ts";
+import { payerNameWords, referenceCandidates } from "../imports/match-payment-in-ledger.ts";
 
 export interface InvoiceSuggestion {
   invoiceId: string;
@@ -45,7 +45,7 @@ export const listMatchingQueue = (deps: ServiceDeps, actor: Actor, page: { limit
       const { invoices } = await findMatchingCandidates(tx, {
         currency: payment.currency,
         amountMinor: payment.unappliedMinor,
-        references: [...(payment.reference ? [normalizeReference(payment.reference)] : []), ...referenceTokens(payment.remittanceText)],
+        references: referenceCandidates(payment.reference, payment.remittanceText),
         payerIban: payment.payerIban,
         nameWords: payerNameWords(payment.payerName),
       });

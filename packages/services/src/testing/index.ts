@@ -86,3 +86,5 @@ export const buildCase = async (
     const [caseId] = await insertCases(tx, [{ orgId: org.id, debtorId: debtor!.id, stage: "reminder_1", assigneeId: null }]);
     return { caseId: caseId!, debtorId: debtor!.id };
   });
+
+export * from "./ledger-fixtures.ts";
