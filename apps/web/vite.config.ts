@@ -1,7 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-/** The API server (apps/server) serves /trpc, /healthz, Socket.IO and the Yjs WebSocket on one port. */
+/** The API server (apps/server) serves /trpc, /api (file imports and exports), /healthz, Socket.IO and the Yjs WebSocket on one port. */
 const API_ORIGIN = process.env.RELANCE_API_ORIGIN ?? "http://localhost:3000";
 
 export default defineConfig({
@@ -29,6 +29,7 @@ export default defineConfig({
     proxy: {
       "/trpc": { target: API_ORIGIN, changeOrigin: false },
       "/healthz": { target: API_ORIGIN, changeOrigin: false },
+      "/api": { target: API_ORIGIN, changeOrigin: false },
       "/socket.io": { target: API_ORIGIN, ws: true, changeOrigin: false },
       "/yjs": { target: API_ORIGIN, ws: true, changeOrigin: false },
     },

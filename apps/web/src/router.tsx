@@ -5,10 +5,15 @@ import { RouteError } from "./components/route-error.tsx";
 import { AccountSettingsPage } from "./pages/account-settings-page.tsx";
 import { CasePage } from "./pages/case-page.tsx";
 import { CasesPage } from "./pages/cases-page.tsx";
+import { DebtorPage } from "./pages/debtor-page.tsx";
 import { DebtorsPage } from "./pages/debtors-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
+import { ImportRunPage } from "./pages/import-run-page.tsx";
+import { ImportsPage } from "./pages/imports-page.tsx";
+import { InvoicesPage } from "./pages/invoices-page.tsx";
 import { InvitePage } from "./pages/invite-page.tsx";
 import { LoginPage } from "./pages/login-page.tsx";
+import { MatchingPage } from "./pages/matching-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OrganizationSettingsPage } from "./pages/organization-settings-page.tsx";
@@ -28,8 +33,13 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: "debtors", element: <DebtorsPage /> },
+              { path: "debtors/:id", element: <DebtorPage /> },
+              { path: "invoices", element: <InvoicesPage /> },
               { path: "cases", element: <CasesPage /> },
               { path: "cases/:id", element: <CasePage /> },
+              { path: "imports", element: <ImportsPage /> },
+              { path: "imports/:id", element: <ImportRunPage /> },
+              { path: "matching", element: <MatchingPage /> },
               {
                 path: "settings",
                 element: <SettingsLayout />,

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useFormatters } from "../hooks/use-formatters.ts";
-import type { DebtorRow } from "../lib/api-types.ts";
+import type { DebtorListRow } from "../lib/api-types.ts";
 import { BalanceList } from "./balance-list.tsx";
 
 export interface DebtorsTableProps {
-  rows: DebtorRow[];
+  rows: DebtorListRow[];
   /** Rows of the previous search or page, shown while the next ones load. */
   stale?: boolean;
 }
@@ -22,6 +23,7 @@ export function DebtorsTable({ rows, stale = false }: DebtorsTableProps) {
             <th scope="col">{t("debtors.externalId")}</th>
             <th scope="col">{t("debtors.location")}</th>
             <th scope="col">{t("debtors.segment")}</th>
+            <th scope="col">{t("debtors.salesOwner")}</th>
             <th scope="col" className="numeric">
               {t("debtors.openInvoices")}
             </th>
@@ -36,7 +38,7 @@ export function DebtorsTable({ rows, stale = false }: DebtorsTableProps) {
         <tbody className={stale ? "stale" : undefined}>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={7} className="empty" data-testid="debtors-empty">
+              <td colSpan={8} className="empty" data-testid="debtors-empty">
                 {t("debtors.empty")}
               </td>
             </tr>
@@ -44,11 +46,14 @@ export function DebtorsTable({ rows, stale = false }: DebtorsTableProps) {
             rows.map((d) => (
               <tr key={d.id} data-testid="debtor-row">
                 <th scope="row" className="debtor-name" data-testid="debtor-name">
-                  {d.name}
+                  <Link to={`/debtors/${d.id}`} data-testid="debtor-link" aria-label={t("debtors.open", { name: d.name })}>
+                    {d.name}
+                  </Link>
                 </th>
                 <td className="mono">{d.externalId}</td>
                 <td>{[d.city, d.country].filter(Boolean).join(", ")}</td>
                 <td>{t(`debtors.segments.${d.segment}`)}</td>
+                <td>{d.salesOwnerName ?? t("debtors.noOwner")}</td>
                 <td className="numeric">{format.integer(d.openInvoices)}</td>
                 <td className="numeric">
                   <BalanceList amounts={d.balances.map((b) => ({ currency: b.currency, amountMinor: b.openMinor }))} />

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime, formatInteger, formatMinor } from "../lib/format.ts";
+import { formatCalendarDate, formatDate, formatDateTime, formatInteger, formatMinor } from "../lib/format.ts";
 import { toLocale } from "../lib/locale.ts";
 import { useOptionalMe } from "./use-me.ts";
 
@@ -10,6 +10,8 @@ export interface Formatters {
   money: (amountMinor: number, currency: string) => string;
   dateTime: (iso: string) => string;
   date: (iso: string) => string;
+  /** A calendar date (`YYYY-MM-DD`: due dates, booking dates), never shifted by the time zone. */
+  calendarDate: (isoDate: string) => string;
   integer: (value: number) => string;
 }
 
@@ -25,6 +27,7 @@ export const useFormatters = (): Formatters => {
       money: (amountMinor, currency) => formatMinor(amountMinor, currency, locale),
       dateTime: (iso) => formatDateTime(iso, locale),
       date: (iso) => formatDate(iso, locale),
+      calendarDate: (isoDate) => formatCalendarDate(isoDate, locale),
       integer: (value) => formatInteger(value, locale),
     };
   }, [language, country]);

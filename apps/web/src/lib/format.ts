@@ -35,4 +35,18 @@ export const formatDate = (iso: string, locale: string): string => {
   return Number.isNaN(date.getTime()) ? iso : cachedFormat(locale, "date").format(date);
 };
 
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar date (`YYYY-MM-DD`) as written in the reader's locale; read in UTC so no time zone shifts the day. */
+export const formatCalendarDate = (isoDate: string, locale: string): string => {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  let format = calendarFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+    calendarFormats.set(locale, format);
+  }
+  return format.format(date);
+};
+
 export const formatInteger = (value: number, locale: string): string => new Intl.NumberFormat(locale).format(value);

@@ -1,31 +1,42 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { DebtorFilters } from "../components/debtor-filters.tsx";
 import { DebtorsTable } from "../components/debtors-table.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { Loading } from "../components/loading.tsx";
 import { Pager } from "../components/pager.tsx";
-import { useDebouncedValue } from "../hooks/use-debounced-value.ts";
+import { readDebtorView, writeDebtorView, type DebtorListView } from "../lib/debtor-list-params.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import "../styles/receivable-lists.css";
 
 const PAGE_SIZE = 50;
-const SEARCH_DEBOUNCE_MS = 300;
 
+/** The debtor list; its search, sort, filters and page live in the query string. */
 export function DebtorsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
-  const [page, setPage] = useState(0);
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-
-  // a new search starts from its first page
-  useEffect(() => setPage(0), [debouncedSearch]);
+  const [params, setParams] = useSearchParams();
+  const { view, page } = readDebtorView(params);
 
   const debtors = useQuery({
-    ...trpc.receivables.debtors.queryOptions({ search: debouncedSearch || undefined, page, pageSize: PAGE_SIZE }),
+    ...trpc.debtors.list.queryOptions({
+      search: view.search ?? undefined,
+      sort: view.sort,
+      segment: view.segment ?? undefined,
+      jurisdiction: view.jurisdiction ?? undefined,
+      ownerId: view.ownerId ?? undefined,
+      overdueOnly: view.overdueOnly,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
     placeholderData: keepPreviousData,
   });
+  const owners = useQuery(trpc.debtors.owners.queryOptions());
   const pageCount = debtors.data ? Math.max(1, Math.ceil(debtors.data.total / PAGE_SIZE)) : 1;
+
+  // a new search, sort or filter starts from its first page
+  const change = (patch: Partial<DebtorListView>) => setParams(writeDebtorView({ ...view, ...patch }));
 
   return (
     <div className="page">
@@ -37,21 +48,7 @@ export function DebtorsPage() {
           </p>
         )}
       </div>
-      <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor="debtors-search">{t("debtors.search")}</label>
-          <input
-            id="debtors-search"
-            data-testid="debtors-search"
-            type="search"
-            placeholder={t("debtors.searchPlaceholder")}
-            autoComplete="off"
-            maxLength={200}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
-      </div>
+      <DebtorFilters view={view} owners={owners.data ?? []} onChange={change} />
       {debtors.isPending ? (
         <Loading />
       ) : debtors.isError ? (
@@ -59,7 +56,7 @@ export function DebtorsPage() {
       ) : (
         <>
           <DebtorsTable rows={debtors.data.rows} stale={debtors.isPlaceholderData} />
-          <Pager page={page} pageCount={pageCount} onChange={setPage} disabled={debtors.isPlaceholderData} />
+          <Pager page={page} pageCount={pageCount} onChange={(next) => setParams(writeDebtorView(view, next))} disabled={debtors.isPlaceholderData} />
         </>
       )}
     </div>

@@ -1,0 +1,21 @@
+/** The server previews at most this much of a file; the rest is never read by the browser. */
+export const PREVIEW_SAMPLE_BYTES = 256 * 1024;
+
+export interface FileSample {
+  base64: string;
+  /** The sample is the whole file (else its last, possibly cut, line is left out of the preview). */
+  complete: boolean;
+}
+
+const toBase64 = (bytes: Uint8Array): string => {
+  // in slices: String.fromCharCode takes its bytes as arguments, and arguments are limited
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+/** The start of a file, base64-encoded for the preview procedure. */
+export const readFileSample = async (file: Blob): Promise<FileSample> => {
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_SAMPLE_BYTES).arrayBuffer());
+  return { base64: toBase64(bytes), complete: file.size <= PREVIEW_SAMPLE_BYTES };
+};

@@ -1,0 +1,62 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { DebtorAging } from "../components/debtor-aging.tsx";
+import { DebtorContacts } from "../components/debtor-contacts.tsx";
+import { DebtorHeader } from "../components/debtor-header.tsx";
+import { DebtorPayments } from "../components/debtor-payments.tsx";
+import { ErrorMessage } from "../components/error-message.tsx";
+import { Loading } from "../components/loading.tsx";
+import { OpenItemsTable } from "../components/open-items-table.tsx";
+import { errorCodeOf } from "../lib/errors.ts";
+import { DEFAULT_INVOICE_VIEW, writeInvoiceView } from "../lib/invoice-view-params.ts";
+import { useTRPC } from "../lib/trpc.ts";
+import "../styles/receivable-lists.css";
+
+export function DebtorPage() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const debtorId = useParams().id ?? "";
+  const found = useQuery(trpc.debtors.get.queryOptions({ debtorId }));
+
+  let body;
+  if (found.isPending) body = <Loading />;
+  else if (found.isError) {
+    const code = errorCodeOf(found.error);
+    // another tenant's debtor, one a sales rep does not own, and a malformed id all read the same
+    body =
+      code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
+        <div className="alert alert-error" role="alert" data-testid="debtor-not-found">
+          <p>{t("debtor.notFound")}</p>
+        </div>
+      ) : (
+        <ErrorMessage error={found.error} />
+      );
+  } else {
+    const { debtor, contacts, ibans, aging, asOf, openItems, openItemCount, payments } = found.data;
+    const invoicesLink = `/invoices?${writeInvoiceView({ ...DEFAULT_INVOICE_VIEW, statuses: [], debtorId: debtor.id }).toString()}`;
+    body = (
+      <>
+        <DebtorHeader debtor={debtor} ibans={ibans} />
+        <p>
+          <Link to={invoicesLink} data-testid="debtor-invoices-link">
+            {t("debtor.seeInvoices")}
+          </Link>
+        </p>
+        <DebtorAging aging={aging} asOf={asOf} />
+        <OpenItemsTable items={openItems} total={openItemCount} />
+        <DebtorPayments payments={payments} />
+        <DebtorContacts contacts={contacts} />
+      </>
+    );
+  }
+
+  return (
+    <div className="page">
+      <p>
+        <Link to="/debtors">← {t("debtor.backToList")}</Link>
+      </p>
+      {body}
+    </div>
+  );
+}

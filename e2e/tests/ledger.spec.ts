@@ -1,0 +1,122 @@
+import { type Page, expect, test } from "@playwright/test";
+import { USERS, signedInPage } from "./helpers.ts";
+
+/**
+ * The ids of the invoice rows on screen, once the table is there and shows the current filters (not the previous
+ * ones, kept while the next load): call it after checking a control that renders from the new URL.
+ */
+const invoiceRowIds = async (page: Page): Promise<string[]> => {
+  const table = page.getByTestId("invoices-table");
+  await expect(table).toBeVisible();
+  await expect(table).not.toHaveAttribute("aria-busy", "true");
+  return page.getByTestId("invoice-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-invoice-id") ?? ""));
+};
+
+/** Open amounts of the rows as numbers ("12 345,67 CHF" → 12345.67), to check the order. */
+const openAmounts = async (page: Page): Promise<number[]> =>
+  (await page.getByTestId("invoice-open").allTextContents()).map((text) => Number(text.replace(/[^\d,-]/g, "").replace(",", ".")));
+
+/** Filters the list on CHF items 31 to 60 days late, largest open amount first, and checks what it shows. */
+const showOverdueChfByOpenAmount = async (page: Page): Promise<string[]> => {
+  await page.getByTestId("filter-bucket").selectOption("31_60");
+  await expect(page).toHaveURL(/bucket=31_60/);
+  await page.getByTestId("filter-currency").selectOption("CHF");
+  await expect(page).toHaveURL(/currency=CHF/);
+  await page.getByTestId("sort-openMinor").click();
+  await expect(page).toHaveURL(/sort=openMinor&dir=desc/);
+  await expect(page.getByRole("columnheader", { name: /Reste dû/ })).toHaveAttribute("aria-sort", "descending");
+
+  const rows = await invoiceRowIds(page);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const text of await page.getByTestId("invoice-open").allTextContents()) expect(text).toContain("CHF");
+  const amounts = await openAmounts(page);
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  for (const row of await page.getByTestId("invoice-row").all()) {
+    const days = Number(await row.locator("td.numeric").first().textContent());
+    expect(days).toBeGreaterThanOrEqual(31);
+    expect(days).toBeLessThanOrEqual(60);
+  }
+  return rows;
+};
+
+/** Opens the first debtor with overdue items from the debtors list and checks its aging and open items. */
+const openOverdueDebtor = async (page: Page): Promise<void> => {
+  await page.getByTestId("nav-debtors").click();
+  // the box reflects the URL, which the click changes a moment later
+  await page.getByTestId("debtors-overdue-only").click();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expect(page.getByTestId("debtors-overdue-only")).toBeChecked();
+  const first = page.getByTestId("debtor-row").first().getByTestId("debtor-link");
+  const name = (await first.textContent())?.trim() ?? "";
+  await first.click();
+  await expect(page).toHaveURL(/\/debtors\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("debtor-title")).toHaveText(name);
+
+  const aging = page.getByTestId("debtor-aging");
+  await expect(aging).toBeVisible();
+  const buckets = aging.getByTestId("aging-currency").first().getByTestId("aging-bucket");
+  await expect(buckets).toHaveCount(5);
+  expect(await buckets.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-bucket")))).toEqual([
+    "not_due",
+    "1_30",
+    "31_60",
+    "61_90",
+    "over_90",
+  ]);
+  await expect(page.getByTestId("open-items").getByTestId("open-item-row").first()).toBeVisible();
+  await expect(page.getByTestId("debtor-payments")).toBeVisible();
+};
+
+test("a credit manager filters, sorts and saves an invoice view, then opens a debtor's aging", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, USERS.sophie);
+  await page.getByTestId("nav-invoices").click();
+  await expect(page).toHaveURL(/\/invoices$/);
+  await expect(page.getByTestId("invoice-row").first()).toBeVisible();
+  const defaultRows = await invoiceRowIds(page);
+
+  const filtered = await showOverdueChfByOpenAmount(page);
+  expect(filtered).not.toEqual(defaultRows);
+  const viewName = `CHF 31-60 ${Date.now()}`;
+  await page.getByTestId("view-name").fill(viewName);
+  await page.getByTestId("save-view").click();
+  await expect(page.getByTestId("view-saved")).toBeVisible();
+  await expect(page.getByTestId("saved-view").filter({ hasText: viewName })).toHaveCount(1);
+
+  // a fresh load of the plain list, then the saved view
+  await page.reload();
+  await page.goto("/invoices");
+  expect(await invoiceRowIds(page)).toEqual(defaultRows);
+  await expect(page.getByTestId("filter-currency")).toHaveValue("");
+  await page.getByTestId("saved-view").filter({ hasText: viewName }).getByTestId("apply-view").click();
+  await expect(page).toHaveURL(/bucket=31_60/);
+  await expect(page.getByTestId("filter-currency")).toHaveValue("CHF");
+  await expect(page.getByTestId("filter-bucket")).toHaveValue("31_60");
+  expect(await invoiceRowIds(page)).toEqual(filtered);
+
+  await openOverdueDebtor(page);
+
+  // the saved view is gone once deleted
+  await page.goto("/invoices");
+  await page.getByTestId("saved-view").filter({ hasText: viewName }).getByTestId("delete-view").click();
+  await page.getByTestId("delete-view-confirm").click();
+  await expect(page.getByTestId("saved-view").filter({ hasText: viewName })).toHaveCount(0);
+  await context.close();
+});
+
+test("another tenant's debtor page answers not found", async ({ browser }) => {
+  const durand = await signedInPage(browser, USERS.sophie);
+  const alpenbau = await signedInPage(browser, USERS.anna);
+  await durand.page.getByTestId("nav-debtors").click();
+  const href = await durand.page.getByTestId("debtor-link").first().getAttribute("href");
+  expect(href).toMatch(/^\/debtors\/[0-9a-f-]{36}$/);
+
+  await alpenbau.page.goto(href!);
+  await expect(alpenbau.page.getByTestId("debtor-not-found")).toBeVisible();
+  await expect(alpenbau.page.getByTestId("debtor-header")).toHaveCount(0);
+
+  await durand.page.goto(href!);
+  await expect(durand.page.getByTestId("debtor-header")).toBeVisible();
+
+  await durand.context.close();
+  await alpenbau.context.close();
+});
