@@ -67,6 +67,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // the specs drive every change themselves; no background dunning run in the middle of them
+      SCHEDULER: "off",
     },
   },
 });

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { findOrganizationBySlug, migrate, MigrationError, type Database } from "@relance/db";
 import { createSocketServer, createUpgradeRouter, createYjsServer, createPostgresYjsPersistence, type Logger } from "@relance/realtime";
-import { DEMO_ORGS, listDemoLogins, seedDemo, systemClock, type Clock, type DemoLogin, type DomainEvent, type ServiceDeps } from "@relance/services";
+import { DEMO_ORGS, listDemoLogins, seedDemo, startScheduler, systemClock, type Clock, type DemoLogin, type DomainEvent, type ServiceDeps } from "@relance/services";
 import type { ServerConfig } from "./config.ts";
 import { startAdminSocket } from "./cli/admin-socket.ts";
 import { adminSocketPathOf, openDatabase } from "./embedded/open-database.ts";
@@ -78,10 +78,19 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
 
   const admin = adminSocketPath ? await startAdminSocket(adminSocketPath, deps) : null;
   state.deps = deps;
+  // Daily dunning runs (plan, then send) from the durable jobs table; any node may take a due job.
+  const scheduler = config.scheduler
+    ? startScheduler(deps, {
+        intervalMs: 60_000,
+        send: { smtpUrl: config.smtpUrl },
+        onError: (error) => logger.error("dunning scheduler tick failed", { error: String(error) }),
+      })
+    : null;
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await scheduler?.stop();
       // stop accepting; requests still in flight are answered 503
       state.deps = null;
       httpServer.close();

@@ -22,6 +22,8 @@ const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   WEB_DIST: z.string().default(`${REPO_ROOT}apps/web/dist`),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export interface ServerConfig {
@@ -38,6 +40,10 @@ export interface ServerConfig {
   trustProxy: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   webDist: string;
+  /** Outgoing mail; without it, messages are recorded in the outbox only. */
+  smtpUrl: string | undefined;
+  /** Whether this process runs the durable jobs (daily dunning); any number of nodes may. */
+  scheduler: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +74,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    smtpUrl: e.SMTP_URL,
+    scheduler: e.SCHEDULER === "on",
   };
 };

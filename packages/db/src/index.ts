@@ -22,3 +22,7 @@ export * from "./queries/debtor-detail.ts";
 export * from "./queries/saved-views.ts";
 export * from "./queries/open-items-stage.ts";
 export * from "./queries/sales-owners.ts";
+export * from "./queries/collection-policies.ts";
+export * from "./queries/collection-planning.ts";
+export * from "./queries/collection-sending.ts";
+export * from "./queries/collection-jobs.ts";

@@ -26,3 +26,4 @@ export * from "./ledger/list-invoices.ts";
 export * from "./ledger/get-debtor-detail.ts";
 export * from "./ledger/saved-views.ts";
 export * from "./channels/index.ts";
+export * from "./collection/index.ts";

@@ -1,3 +1,4 @@
+import { runDunningBench } from "./dunning-bench.ts";
 import { runImportBench } from "./import-bench.ts";
 
 /** `npm run bench -- <name>`: each benchmark prints JSON lines with its figures and the ratio to its peer. */
@@ -7,6 +8,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
       rows: Number(process.env.BENCH_ROWS ?? 1_000_000),
       debtors: Number(process.env.BENCH_DEBTORS ?? 50_000),
       embeddedRows: Number(process.env.BENCH_EMBEDDED_ROWS ?? 200_000),
+    }),
+  dunning: () =>
+    runDunningBench({
+      invoices: Number(process.env.BENCH_INVOICES ?? 1_000_000),
+      debtors: Number(process.env.BENCH_DEBTORS ?? 50_000),
     }),
 };
 

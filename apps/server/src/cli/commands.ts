@@ -11,6 +11,7 @@ import {
   exportOpenItems,
   fileSourceFromPath,
   importFile,
+  planDunning,
   seedDemo,
   type ServiceDeps,
 } from "@relance/services";
@@ -158,6 +159,17 @@ const COMMANDS: Record<string, CommandSpec> = {
         text += chunk;
       });
       return new RawOutput(text);
+    },
+  },
+  "dunning run": {
+    usage: "relance dunning run --org <slug> [--as-of YYYY-MM-DD] [--dry-run]",
+    summary: "plan the reminders due (one per debtor) and print them with open amounts, late interest and indemnity",
+    options: { org: { type: "string" }, "as-of": { type: "string" }, "dry-run": { type: "boolean" } },
+    positionals: 0,
+    needsSchema: true,
+    run: async (deps, values) => {
+      const orgId = await orgIdOf(deps, values.org);
+      return planDunning(deps, orgId, { asOf: asOfOf(deps, values["as-of"]), dryRun: values["dry-run"] === true });
     },
   },
   "user create": {

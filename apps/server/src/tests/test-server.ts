@@ -27,6 +27,8 @@ export const startTestServer = async (env: Record<string, string> = {}): Promise
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     SEED_DEMO: "false",
+    // tests build their own tenants; a daily dunning run across the shared database would disturb them
+    SCHEDULER: "off",
     LOG_LEVEL: "error",
     ...env,
   });

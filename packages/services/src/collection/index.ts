@@ -1,0 +1,5 @@
+export * from "./dunning-policies.ts";
+export * from "./plan-dunning.ts";
+export * from "./send-due-actions.ts";
+export * from "./message-context.ts";
+export * from "./dunning-scheduler.ts";
