@@ -18,6 +18,7 @@ import { MembersPage } from "./pages/members-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OrganizationSettingsPage } from "./pages/organization-settings-page.tsx";
 import { SettingsLayout } from "./pages/settings-layout.tsx";
+import { WorklistPage } from "./pages/worklist-page.tsx";
 
 export const router = createBrowserRouter([
   {
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
               { path: "invoices", element: <InvoicesPage /> },
               { path: "cases", element: <CasesPage /> },
               { path: "cases/:id", element: <CasePage /> },
+              { path: "worklist", element: <WorklistPage /> },
               { path: "imports", element: <ImportsPage /> },
               { path: "imports/:id", element: <ImportRunPage /> },
               { path: "matching", element: <MatchingPage /> },

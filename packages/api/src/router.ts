@@ -9,6 +9,8 @@ import { receivablesRouter } from "./routers/receivables.ts";
 import { debtorsRouter } from "./routers/debtors.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { viewsRouter } from "./routers/views.ts";
+import { casesRouter } from "./routers/cases.ts";
+import { worklistRouter } from "./routers/worklist.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -23,6 +25,8 @@ export const appRouter = router({
   views: viewsRouter,
   imports: importsRouter,
   payments: paymentsRouter,
+  cases: casesRouter,
+  worklist: worklistRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,3 +26,7 @@ export * from "./queries/collection-policies.ts";
 export * from "./queries/collection-planning.ts";
 export * from "./queries/collection-sending.ts";
 export * from "./queries/collection-jobs.ts";
+export * from "./queries/case-detail.ts";
+export * from "./queries/case-timeline.ts";
+export * from "./queries/promises.ts";
+export * from "./queries/worklist.ts";

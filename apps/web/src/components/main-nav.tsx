@@ -23,6 +23,9 @@ export function MainNav() {
       <NavLink to="/cases" className={navClass} data-testid="nav-cases">
         {t("nav.cases")}
       </NavLink>
+      <NavLink to="/worklist" className={navClass} data-testid="nav-worklist">
+        {t("nav.worklist")}
+      </NavLink>
       {ledgerWriter && (
         <NavLink to="/imports" className={navClass} data-testid="nav-imports">
           {t("imports.navLabel")}

@@ -1,18 +1,32 @@
+import { hasRole, LEDGER_WRITERS } from "@relance/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { AddNoteForm } from "../components/add-note-form.tsx";
+import { CaseOpenInvoices } from "../components/case-open-invoices.tsx";
 import { CasePresence } from "../components/case-presence.tsx";
+import { CasePromises } from "../components/case-promises.tsx";
+import { CaseTimeline } from "../components/case-timeline.tsx";
+import { ChangeStageForm } from "../components/change-stage-form.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { Loading } from "../components/loading.tsx";
-import { StageBadge } from "../components/stage-badge.tsx";
+import { LogCallForm } from "../components/log-call-form.tsx";
+import { RecordPromiseForm } from "../components/record-promise-form.tsx";
+import { useFormatters } from "../hooks/use-formatters.ts";
+import { useMe } from "../hooks/use-me.ts";
+import { isCaseStage } from "../lib/case-api-types.ts";
 import { errorCodeOf } from "../lib/errors.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import "../styles/case-work.css";
 
 export function CasePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const format = useFormatters();
+  const { role, org } = useMe();
+  const canWrite = hasRole(role, LEDGER_WRITERS);
   const caseId = useParams().id ?? "";
-  const found = useQuery(trpc.receivables.case.queryOptions({ caseId }));
+  const found = useQuery(trpc.cases.get.queryOptions({ caseId }));
 
   let body;
   if (found.isPending) body = <Loading />;
@@ -28,21 +42,68 @@ export function CasePage() {
         <ErrorMessage error={found.error} />
       );
   } else {
+    const c = found.data;
+    const currency = (c.totals[0]?.currency ?? (org.country === "CH" ? "CHF" : "EUR")) === "CHF" ? "CHF" : "EUR";
     body = (
       <>
         <header className="case-header" data-testid="case-header">
           <p className="eyebrow">{t("cases.caseOf")}</p>
-          <h1 data-testid="case-debtor">{found.data.debtorName}</h1>
+          <h1 data-testid="case-debtor">{c.debtorName}</h1>
           <dl className="facts facts-inline">
             <div>
               <dt>{t("cases.stage")}</dt>
               <dd>
-                <StageBadge stage={found.data.stage} />
+                <span className={`badge stage-${c.stage}`} data-testid="case-stage">
+                  {isCaseStage(c.stage) ? t(`caseWork.stages.${c.stage}`) : c.stage}
+                </span>
               </dd>
             </div>
+            <div>
+              <dt>{t("caseWork.status")}</dt>
+              <dd data-testid="case-status">
+                {c.status === "open" ? t("caseWork.statusOpen") : t("caseWork.statusClosed")}
+                {c.closedReason && ` (${t(`caseWork.closeReasons.${c.closedReason}`)})`}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("caseWork.priority")}</dt>
+              <dd>{c.priority}</dd>
+            </div>
+            <div>
+              <dt>{t("caseWork.nextActionDate")}</dt>
+              <dd data-testid="case-next-action">{c.nextActionDate ? format.calendarDate(c.nextActionDate) : t("caseWork.none")}</dd>
+            </div>
+            <div>
+              <dt>{t("caseWork.assignee")}</dt>
+              <dd>{c.assigneeName ?? t("caseWork.none")}</dd>
+            </div>
+            {c.tags.length > 0 && (
+              <div>
+                <dt>{t("caseWork.tags")}</dt>
+                <dd>{c.tags.join(", ")}</dd>
+              </div>
+            )}
           </dl>
         </header>
-        <CasePresence caseId={found.data.id} />
+        <CasePresence caseId={c.id} />
+        <CaseOpenInvoices detail={c} />
+        <CasePromises detail={c} canWrite={canWrite} />
+        <div className="case-columns">
+          <CaseTimeline caseId={c.id} />
+          <section className="case-section case-actions" aria-labelledby="case-actions-title">
+            <h2 id="case-actions-title">{t("caseWork.actions")}</h2>
+            {canWrite ? (
+              <>
+                <LogCallForm caseId={c.id} />
+                <RecordPromiseForm caseId={c.id} currency={currency} />
+                <AddNoteForm caseId={c.id} />
+                <ChangeStageForm caseId={c.id} current={c.stage} />
+              </>
+            ) : (
+              <p className="empty">{t("caseWork.writersOnly")}</p>
+            )}
+          </section>
+        </div>
       </>
     );
   }

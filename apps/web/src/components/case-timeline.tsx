@@ -1,0 +1,86 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormatters } from "../hooks/use-formatters.ts";
+import { isCaseStage, type TimelineEvent } from "../lib/case-api-types.ts";
+import { useTRPC } from "../lib/trpc.ts";
+import { ErrorMessage } from "./error-message.tsx";
+import { Loading } from "./loading.tsx";
+
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
+const num = (v: unknown): number => (typeof v === "number" ? v : 0);
+
+function EventSummary({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const p = event.payload;
+  const stage = (s: unknown) => (isCaseStage(s) ? t(`caseWork.stages.${s}`) : str(s));
+  switch (event.kind) {
+    case "stage_change":
+      return <>{t("caseWork.stageChange", { from: stage(p.from), to: stage(p.to), reason: str(p.reason) })}</>;
+    case "call": {
+      const outcome = str(p.outcome);
+      const label = outcome === "reached" || outcome === "no_answer" || outcome === "wrong_number" || outcome === "callback" ? t(`caseWork.callOutcomes.${outcome}`) : outcome;
+      return <>{[label, str(p.note)].filter(Boolean).join(" — ")}</>;
+    }
+    case "promise":
+    case "promise_kept":
+    case "promise_broken":
+      return <>{t("caseWork.promiseText", { amount: format.money(num(p.amountMinor), str(p.currency)), date: p.promisedFor ? format.calendarDate(str(p.promisedFor)) : "" })}</>;
+    default:
+      return <>{str(p.text) || str(p.reason) || str(p.note)}</>;
+  }
+}
+
+const KINDS = ["reminder", "call", "note", "promise", "promise_kept", "promise_broken", "payment", "stage_change", "document", "dispute", "reply", "bounce", "hold", "assignment"] as const;
+type Kind = (typeof KINDS)[number];
+const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
+
+/** One page of events; the last page loaded offers the next (older) one. */
+function TimelinePage({ caseId, before, isLast, onOlder }: { caseId: string; before: string | undefined; isLast: boolean; onOlder: (before: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const format = useFormatters();
+  const page = useQuery(trpc.cases.timeline.queryOptions({ caseId, limit: 20, ...(before ? { before } : {}) }));
+  if (page.isPending) return <li><Loading /></li>;
+  if (page.isError) return <li><ErrorMessage error={page.error} /></li>;
+  return (
+    <>
+      {!before && page.data.events.length === 0 && <li className="empty">{t("caseWork.timelineEmpty")}</li>}
+      {page.data.events.map((e) => (
+        <li key={e.id} className={`timeline-event timeline-${e.kind}`} data-testid="timeline-event" data-kind={e.kind}>
+          <p className="timeline-meta">
+            <strong>{isKind(e.kind) ? t(`caseWork.kinds.${e.kind}`) : e.kind}</strong>{" "}
+            <time dateTime={e.occurredAt}>{format.dateTime(e.occurredAt)}</time> · {e.actorName ?? t("caseWork.system")}
+          </p>
+          <p className="timeline-text">
+            <EventSummary event={e} />
+          </p>
+        </li>
+      ))}
+      {isLast && page.data.nextBefore && (
+        <li>
+          <button type="button" className="button button-small" onClick={() => onOlder(page.data.nextBefore!)}>
+            {t("caseWork.olderEvents")}
+          </button>
+        </li>
+      )}
+    </>
+  );
+}
+
+/** The case's append-only history, newest first, loaded backwards page by page. */
+export function CaseTimeline({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  return (
+    <section className="case-section" aria-labelledby="case-timeline-title">
+      <h2 id="case-timeline-title">{t("caseWork.timeline")}</h2>
+      <ol className="timeline" data-testid="timeline">
+        {cursors.map((before, i) => (
+          <TimelinePage key={before ?? "first"} caseId={caseId} before={before} isLast={i === cursors.length - 1} onOlder={(b) => setCursors((c) => [...c, b])} />
+        ))}
+      </ol>
+    </section>
+  );
+}
