@@ -82,7 +82,7 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   const scheduler = config.scheduler
     ? startScheduler(deps, {
         intervalMs: 60_000,
-        send: { smtpUrl: config.smtpUrl },
+        send: { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), sms: config.sms },
         onError: (error) => logger.error("dunning scheduler tick failed", { error: String(error) }),
       })
     : null;

@@ -24,6 +24,8 @@ const envSchema = z.object({
   WEB_DIST: z.string().default(`${REPO_ROOT}apps/web/dist`),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  SMS_PROVIDER_URL: z.url().optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
 });
 
 export interface ServerConfig {
@@ -44,6 +46,8 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** Whether this process runs the durable jobs (daily dunning); any number of nodes may. */
   scheduler: boolean;
+  /** SMS provider (HTTP); without it, SMS are recorded in the outbox only. */
+  sms: { providerUrl?: string; apiKey?: string };
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +80,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     webDist: e.WEB_DIST,
     smtpUrl: e.SMTP_URL,
     scheduler: e.SCHEDULER === "on",
+    sms: { ...(e.SMS_PROVIDER_URL ? { providerUrl: e.SMS_PROVIDER_URL } : {}), ...(e.SMS_API_KEY ? { apiKey: e.SMS_API_KEY } : {}) },
   };
 };
