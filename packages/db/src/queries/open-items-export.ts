@@ -1,4 +1,5 @@
 import type { TenantTx } from "../database.ts";
+import { daysPastDueSql, invoiceStatusSql } from "./invoice-status.ts";
 
 export interface ExportedInvoiceRow {
   invoiceExternalId: string;
@@ -15,6 +16,10 @@ export interface ExportedInvoiceRow {
   paidInRelanceMinor: number;
   writtenOffMinor: number;
   paymentReference: string | null;
+  /** Derived as on the invoices screen (one SQL definition). */
+  status: string;
+  /** Days from the due date to the as-of date while something is open, else null. */
+  daysPastDue: number | null;
 }
 
 /**
@@ -23,6 +28,7 @@ export interface ExportedInvoiceRow {
  */
 export const streamInvoicesForExport = async (
   tx: TenantTx,
+  asOf: string,
   onPage: (rows: ExportedInvoiceRow[]) => Promise<void> | void,
   pageSize = 2_000,
 ): Promise<void> => {
@@ -30,7 +36,8 @@ export const streamInvoicesForExport = async (
     select i.external_id as "invoiceExternalId", i.number, d.external_id as "debtorExternalId", d.name as "debtorName",
            i.kind, i.issue_date as "issueDate", i.due_date as "dueDate", i.currency, i.amount_minor as "amountMinor",
            i.open_minor as "openMinor", coalesce(a.paid, 0)::bigint as "paidInRelanceMinor",
-           i.written_off_minor as "writtenOffMinor", i.payment_reference as "paymentReference"
+           i.written_off_minor as "writtenOffMinor", i.payment_reference as "paymentReference",
+           ${invoiceStatusSql(tx)} as status, ${daysPastDueSql(tx, asOf)} as "daysPastDue"
     from invoices i
     join debtors d on d.id = i.debtor_id
     left join lateral (

@@ -1,4 +1,5 @@
 import { streamInvoicesForExport, withTenant, type ExportedInvoiceRow } from "@relance/db";
+import { formatDecimal } from "@relance/domain";
 import type { ServiceDeps } from "../deps.ts";
 
 /** Column names of the open-items export, documented in the README. */
@@ -20,24 +21,12 @@ export const EXPORT_COLUMNS = [
   "payment_reference",
 ] as const;
 
-const decimal = (minor: number): string => {
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-};
-
 const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** Late days for the accounting file: open invoices only, never negative before the due date. */
+const lateDays = (row: ExportedInvoiceRow): number => (row.openMinor > 0 ? Math.max(0, row.daysPastDue ?? 0) : 0);
 
-/** The outcome of one invoice as of a date, in the same words as the invoices screen. */
-export const exportStatus = (row: Pick<ExportedInvoiceRow, "kind" | "amountMinor" | "openMinor" | "writtenOffMinor">): string => {
-  if (row.kind === "credit_note") return row.openMinor === 0 ? "credited" : "open";
-  if (row.openMinor === 0) return row.writtenOffMinor > 0 ? "written_off" : "paid";
-  return row.openMinor < row.amountMinor ? "partially_paid" : "open";
-};
-
-export const formatExportRow = (row: ExportedInvoiceRow, asOf: string): string =>
+export const formatExportRow = (row: ExportedInvoiceRow): string =>
   [
     row.invoiceExternalId,
     row.number,
@@ -47,12 +36,12 @@ export const formatExportRow = (row: ExportedInvoiceRow, asOf: string): string =
     row.issueDate,
     row.dueDate,
     row.currency,
-    decimal(row.amountMinor),
-    decimal(row.openMinor),
-    decimal(row.paidInRelanceMinor),
-    decimal(row.writtenOffMinor),
-    exportStatus(row),
-    String(row.openMinor > 0 ? Math.max(0, daysBetween(row.dueDate, asOf)) : 0),
+    formatDecimal(row.amountMinor),
+    formatDecimal(row.openMinor),
+    formatDecimal(row.paidInRelanceMinor),
+    formatDecimal(row.writtenOffMinor),
+    row.status,
+    String(lateDays(row)),
     row.paymentReference ?? "",
   ]
     .map(csvCell)
@@ -68,9 +57,9 @@ export const exportOpenItems = async (
   let count = 0;
   await write(`${EXPORT_COLUMNS.join(",")}\n`);
   await withTenant(deps.db.sql, orgId, (tx) =>
-    streamInvoicesForExport(tx, async (rows) => {
+    streamInvoicesForExport(tx, asOf, async (rows) => {
       count += rows.length;
-      await write(`${rows.map((row) => formatExportRow(row, asOf)).join("\n")}\n`);
+      await write(`${rows.map(formatExportRow).join("\n")}\n`);
     }),
   );
   return count;

@@ -1,4 +1,4 @@
-import type { Country, Currency, Role } from "@relance/domain";
+import { addDays, type Country, type Currency, type Role } from "@relance/domain";
 import { createRandom, fakeSiren, fakeSwissUid, type Random } from "./random.ts";
 
 export const DEMO_PASSWORD = "relance-demo";
@@ -91,12 +91,6 @@ export interface DemoInvoice {
   amountMinor: number;
   openMinor: number;
 }
-
-const addDays = (isoDate: string, days: number): string => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const makeDebtor = (random: Random, org: DemoOrg, index: number, salesCount: number): DemoDebtor => {
   const swiss = org.country === "CH" ? !random.chance(0.1) : random.chance(0.12);

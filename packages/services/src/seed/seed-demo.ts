@@ -9,7 +9,7 @@ import {
   insertOrganization,
   insertUser,
 } from "@relance/db";
-import { defaultCurrencyOf, type Role } from "@relance/domain";
+import { daysBetween, defaultCurrencyOf, type Role } from "@relance/domain";
 import { hashPassword } from "../auth/password-hashing.ts";
 import { calendarDate, type ServiceDeps } from "../deps.ts";
 import { DEMO_ORGS, DEMO_PASSWORD, generateDemoLedger, stageForDaysLate, type DemoOrg } from "./demo-data.ts";
@@ -29,9 +29,6 @@ export interface SeedResult {
   debtors: number;
   invoices: number;
 }
-
-const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** One organization, all or nothing, in a single transaction. */
 const seedOrganization = async (deps: ServiceDeps, org: DemoOrg, passwordHash: string, today: string) => {
