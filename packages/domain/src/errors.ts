@@ -39,6 +39,18 @@ export class AppError extends Error {
   }
 }
 
+/** The HTTP status of each code, for the transports that answer plain HTTP (file endpoints, upgrades). */
+export const HTTP_STATUS_OF: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+};
+
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
 /** Used when a row of another tenant (or a missing one) is asked for: never reveal which. */

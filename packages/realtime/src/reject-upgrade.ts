@@ -1,6 +1,6 @@
+import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 
-const REASONS: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
 
 /** Answers an upgrade with a plain HTTP status and closes the socket: nothing behind it was touched. */
 export const rejectUpgrade = (socket: Duplex, status: number, message: string): void => {
@@ -10,7 +10,7 @@ export const rejectUpgrade = (socket: Duplex, status: number, message: string): 
   }
   const body = JSON.stringify({ error: message });
   socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 };

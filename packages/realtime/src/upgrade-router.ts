@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { isAppError, YJS_PATH_PREFIX } from "@relance/domain";
+import { HTTP_STATUS_OF, isAppError, YJS_PATH_PREFIX } from "@relance/domain";
 import { authorizeDocument, type ServiceDeps } from "@relance/services";
 import { authenticateRequest } from "./authenticate-request.ts";
 import { isAllowedOrigin } from "./origin-check.ts";
@@ -19,8 +19,6 @@ export interface YjsUpgradeAuth {
 export interface YjsUpgradeTarget {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, auth: YjsUpgradeAuth): void;
 }
-
-const STATUS_OF: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /**
  * The one `upgrade` listener of the HTTP server: Origin first, then by path — Socket.IO (which authenticates in its
@@ -66,7 +64,7 @@ export const createUpgradeRouter = (options: {
         return rejectUpgrade(socket, 400, "Malformed document name.");
       }
       upgradeYjs(req, socket, head, docName).catch((error: unknown) => {
-        if (isAppError(error)) return rejectUpgrade(socket, STATUS_OF[error.code] ?? 400, error.message);
+        if (isAppError(error)) return rejectUpgrade(socket, HTTP_STATUS_OF[error.code], error.message);
         const ref = crypto.randomUUID();
         logger.error("yjs upgrade failed", { ref, error: error instanceof Error ? error.stack : String(error) });
         rejectUpgrade(socket, 500, `Something went wrong on our side (request ${ref}).`);

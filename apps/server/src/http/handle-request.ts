@@ -7,6 +7,7 @@ import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import type { ServerConfig } from "../config.ts";
 import { isSecureRequest, requestMetaOf } from "./request-meta.ts";
 import { handleImportUpload, handleOpenItemsExport } from "./ledger-files.ts";
+import { sendJson } from "./send-json.ts";
 import { createStaticHandler } from "./static-files.ts";
 
 export interface ServerState {
@@ -17,10 +18,6 @@ export interface ServerState {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TRPC_PREFIX = "/trpc/";
-
-const sendJson = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
-};
 
 export const createRequestHandler = (config: ServerConfig, state: ServerState, logger: Logger) => {
   const serveStatic = createStaticHandler(config.webDist);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError, hasRole, isAppError, LEDGER_WRITERS, type Role } from "@relance/domain";
+import { AppError, hasRole, HTTP_STATUS_OF, isAppError, LEDGER_WRITERS, type Role } from "@relance/domain";
 import { authenticateRequest } from "@relance/realtime";
 import {
   calendarDate,
@@ -11,6 +11,7 @@ import {
   type SessionContext,
 } from "@relance/services";
 import { z } from "zod";
+import { sendJson } from "./send-json.ts";
 
 const isoDate = z.iso.date("Use a date as YYYY-MM-DD");
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -28,14 +29,8 @@ const importQuery = z.object({
 
 const EXPORT_READERS: readonly Role[] = [...LEDGER_WRITERS, "manager"];
 
-const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(JSON.stringify(body));
-};
-
-const STATUS: Record<string, number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, PRECONDITION_FAILED: 412 };
-
 const fail = (res: ServerResponse, error: AppError): void =>
-  sendJson(res, STATUS[error.code] ?? 400, {
+  sendJson(res, HTTP_STATUS_OF[error.code], {
     error: { code: error.code, key: error.details.key ?? null, message: error.message, fields: error.details.fields ?? [] },
   });
 
