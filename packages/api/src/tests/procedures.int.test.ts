@@ -73,9 +73,9 @@ describe("authentication", () => {
       ["members.list", () => api.members.list()],
       ["members.invite", () => api.members.invite({ email: "a@b.example", role: "sales" })],
       ["receivables.summary", () => api.receivables.summary()],
-      ["receivables.debtors", () => api.receivables.debtors({})],
+      ["debtors.list", () => api.debtors.list({})],
       ["receivables.cases", () => api.receivables.cases()],
-      ["receivables.case", () => api.receivables.case({ caseId: crypto.randomUUID() })],
+      ["cases.get", () => api.cases.get({ caseId: crypto.randomUUID() })],
     ];
     for (const [path, call] of calls) {
       const error = await expectCode(call(), "UNAUTHORIZED").catch((e: unknown) => {
@@ -136,9 +136,9 @@ describe("authorization", () => {
     const other = await newOrg("Case Owner Org");
     const { caseId } = await buildCase(deps, other);
     const { api } = await asMember(await member(await newOrg("Case Seeker Org"), "admin"));
-    await expectCode(api.receivables.case({ caseId }), "NOT_FOUND");
-    await expectCode(api.receivables.case({ caseId: crypto.randomUUID() }), "NOT_FOUND");
-    const bad = await expectCode(api.receivables.case({ caseId: "42; drop table cases" }), "BAD_REQUEST");
+    await expectCode(api.cases.get({ caseId }), "NOT_FOUND");
+    await expectCode(api.cases.get({ caseId: crypto.randomUUID() }), "NOT_FOUND");
+    const bad = await expectCode(api.cases.get({ caseId: "42; drop table cases" }), "BAD_REQUEST");
     expect(describeError(bad, null).data.fields.map((f) => f.path)).toEqual(["caseId"]);
   });
 
@@ -149,17 +149,17 @@ describe("authorization", () => {
     const theirs = await buildCase(deps, org, { salesOwnerId: colleague.userId, name: "Colleague Debtor" });
     const nobodys = await buildCase(deps, org, { name: "Unowned Debtor" });
     const { api } = await asMember(rep);
-    const debtors = await api.receivables.debtors({});
+    const debtors = await api.debtors.list({});
     expect(debtors.total).toBe(1);
     expect(debtors.rows.map((d) => d.name)).toEqual(["Rep Owned Debtor"]);
-    expect((await api.receivables.debtors({ search: "Colleague" })).total).toBe(0);
+    expect((await api.debtors.list({ search: "Colleague" })).total).toBe(0);
     expect((await api.receivables.cases()).map((c) => c.id)).toEqual([mine.caseId]);
-    expect(await api.receivables.case({ caseId: mine.caseId })).toMatchObject({ id: mine.caseId, debtorName: "Rep Owned Debtor" });
-    await expectCode(api.receivables.case({ caseId: theirs.caseId }), "NOT_FOUND");
-    await expectCode(api.receivables.case({ caseId: nobodys.caseId }), "NOT_FOUND");
+    expect(await api.cases.get({ caseId: mine.caseId })).toMatchObject({ id: mine.caseId, debtorName: "Rep Owned Debtor" });
+    await expectCode(api.cases.get({ caseId: theirs.caseId }), "NOT_FOUND");
+    await expectCode(api.cases.get({ caseId: nobodys.caseId }), "NOT_FOUND");
     // the whole book stays visible to a tenant-wide role
     const manager = await asMember(await member(org, "manager"));
-    expect((await manager.api.receivables.debtors({})).total).toBe(3);
+    expect((await manager.api.debtors.list({})).total).toBe(3);
   });
 
   it("answers NOT_FOUND when an admin changes or removes another tenant's member", async () => {
@@ -209,10 +209,10 @@ describe("tenant isolation through every data procedure", () => {
       members: await api.members.list(),
       invitations: await api.members.invitations(),
       summary: await api.receivables.summary(),
-      debtors: await api.receivables.debtors({ pageSize: 200 }),
-      searched: await api.receivables.debtors({ search: "Debtor" }),
+      debtors: await api.debtors.list({ pageSize: 200 }),
+      searched: await api.debtors.list({ search: "Debtor" }),
       cases,
-      case: await Promise.all(cases.map((c) => api.receivables.case({ caseId: c.id }))),
+      case: await Promise.all(cases.map((c) => api.cases.get({ caseId: c.id }))),
     };
   };
 
@@ -242,7 +242,7 @@ describe("tenant isolation through every data procedure", () => {
         { currency: self === alpha ? "EUR" : "CHF", openMinor: 125_000 * expectedCases, overdueMinor: 125_000 * expectedCases, openInvoices: expectedCases },
       ]);
       const { api } = await asMember(self.admin);
-      for (const c of (await readEverything(other.admin)).cases) await expectCode(api.receivables.case({ caseId: c.id }), "NOT_FOUND");
+      for (const c of (await readEverything(other.admin)).cases) await expectCode(api.cases.get({ caseId: c.id }), "NOT_FOUND");
     }
   });
 });
