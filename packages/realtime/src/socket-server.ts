@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
-import { AppError, type ClientToServerEvents, type PresenceMember, type ServerToClientEvents } from "@relance/domain";
+import { AppError, type ClientToServerEvents, type PresenceMember, type PresenceUpdate, type ServerToClientEvents } from "@relance/domain";
 import { findAccessibleCase, type DomainEvent, type ServiceDeps, type SessionContext, validateSessionToken } from "@relance/services";
 import { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
@@ -89,8 +89,11 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
     return [...byUser.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
   };
 
-  const broadcastPresence = async (orgId: string, caseId: string) => {
-    io.to(caseRoom(orgId, caseId)).emit("presence:update", { caseId, members: await membersOf(orgId, caseId) });
+  /** Tells the room who is in it now, and returns that update (one cross-node lookup). */
+  const broadcastPresence = async (orgId: string, caseId: string): Promise<PresenceUpdate> => {
+    const update = { caseId, members: await membersOf(orgId, caseId) };
+    io.to(caseRoom(orgId, caseId)).emit("presence:update", update);
+    return update;
   };
 
   io.on("connection", (socket: RelanceSocket) => {
@@ -108,8 +111,7 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
           await findAccessibleCase(deps, { userId: session.user.id, orgId: session.org.id, role: session.role }, caseId);
           await socket.join(caseRoom(socket.data.orgId, caseId));
           socket.data.cases.add(caseId);
-          await broadcastPresence(socket.data.orgId, caseId);
-          return { caseId, members: await membersOf(socket.data.orgId, caseId) };
+          return broadcastPresence(socket.data.orgId, caseId);
         },
         logger,
         "presence:join",
