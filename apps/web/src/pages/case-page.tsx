@@ -9,13 +9,13 @@ import { CasePromises } from "../components/case-promises.tsx";
 import { CaseTimeline } from "../components/case-timeline.tsx";
 import { ChangeStageForm } from "../components/change-stage-form.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { RecordLoadError } from "../components/record-load-error.tsx";
 import { Loading } from "../components/loading.tsx";
 import { LogCallForm } from "../components/log-call-form.tsx";
 import { RecordPromiseForm } from "../components/record-promise-form.tsx";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { useMe } from "../hooks/use-me.ts";
 import { isCaseStage } from "../lib/case-api-types.ts";
-import { errorCodeOf } from "../lib/errors.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import "../styles/case-work.css";
 
@@ -30,18 +30,8 @@ export function CasePage() {
 
   let body;
   if (found.isPending) body = <Loading />;
-  else if (found.isError) {
-    const code = errorCodeOf(found.error);
-    // another tenant's case, a case a sales rep was not brought into, and a malformed id all read the same
-    body =
-      code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
-        <div className="alert alert-error" role="alert" data-testid="case-not-found">
-          <p>{t("cases.notFound")}</p>
-        </div>
-      ) : (
-        <ErrorMessage error={found.error} />
-      );
-  } else {
+  else if (found.isError) body = <RecordLoadError error={found.error} notFoundText={t("cases.notFound")} testId="case-not-found" />;
+  else {
     const c = found.data;
     const currency = (c.totals[0]?.currency ?? (org.country === "CH" ? "CHF" : "EUR")) === "CHF" ? "CHF" : "EUR";
     body = (

@@ -6,9 +6,9 @@ import { DebtorContacts } from "../components/debtor-contacts.tsx";
 import { DebtorHeader } from "../components/debtor-header.tsx";
 import { DebtorPayments } from "../components/debtor-payments.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
+import { RecordLoadError } from "../components/record-load-error.tsx";
 import { Loading } from "../components/loading.tsx";
 import { OpenItemsTable } from "../components/open-items-table.tsx";
-import { errorCodeOf } from "../lib/errors.ts";
 import { DEFAULT_INVOICE_VIEW, writeInvoiceView } from "../lib/invoice-view-params.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import "../styles/receivable-lists.css";
@@ -21,18 +21,8 @@ export function DebtorPage() {
 
   let body;
   if (found.isPending) body = <Loading />;
-  else if (found.isError) {
-    const code = errorCodeOf(found.error);
-    // another tenant's debtor, one a sales rep does not own, and a malformed id all read the same
-    body =
-      code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
-        <div className="alert alert-error" role="alert" data-testid="debtor-not-found">
-          <p>{t("debtor.notFound")}</p>
-        </div>
-      ) : (
-        <ErrorMessage error={found.error} />
-      );
-  } else {
+  else if (found.isError) body = <RecordLoadError error={found.error} notFoundText={t("debtor.notFound")} testId="debtor-not-found" />;
+  else {
     const { debtor, contacts, ibans, aging, asOf, openItems, openItemCount, payments } = found.data;
     const invoicesLink = `/invoices?${writeInvoiceView({ ...DEFAULT_INVOICE_VIEW, statuses: [], debtorId: debtor.id }).toString()}`;
     body = (
