@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrganizationBySlug } from "@relance/db";
-import { uniqueSlug } from "@relance/services/testing";
+import { buildCase, buildOrg, uniqueSlug } from "@relance/services/testing";
 import { runCli } from "../cli/commands.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
 
@@ -106,6 +106,22 @@ describe("relance CLI", () => {
       "FA-1,FA-1,C1,Verrerie Lambert SAS,invoice,2026-01-05,2026-02-04,EUR,100.00,40.00,0.00,0.00,partially_paid,25,",
     ]);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it("plans dunning from the command line: a dry run lists the actions and writes nothing", async () => {
+    const deps = t.server.deps;
+    const org = await buildOrg(deps);
+    await buildCase(deps, org, { name: "Verrerie Lambert SAS" });
+    const dry = await runCli(["dunning", "run", "--org", org.slug, "--as-of", "2026-03-20", "--dry-run"], deps);
+    expect(dry.stderr).toBe("");
+    const plan = JSON.parse(dry.stdout) as { dryRun: boolean; actions: { debtorName: string; invoices: { openMinor: number }[] }[] };
+    expect(plan.dryRun).toBe(true);
+    expect(plan.actions.map((a) => [a.debtorName, a.invoices.map((i) => i.openMinor)])).toEqual([["Verrerie Lambert SAS", [125_000]]]);
+    const again = JSON.parse((await runCli(["dunning", "run", "--org", org.slug, "--as-of", "2026-03-20", "--dry-run"], deps)).stdout) as { actions: unknown[] };
+    expect(again.actions).toHaveLength(1);
+    const bad = await runCli(["dunning", "run", "--org", org.slug, "--as-of", "20/03/2026"], deps);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe("error: --as-of must be a date as YYYY-MM-DD\n");
   });
 
   it.skipIf(Boolean(process.env.DATABASE_URL))("refuses to start a second server on a data dir that one holds", async () => {
