@@ -11,6 +11,7 @@ export * from "./queries/login-throttle.ts";
 export * from "./queries/debtors.ts";
 export * from "./queries/invoices.ts";
 export * from "./queries/cases.ts";
+export * from "./queries/case-participants.ts";
 export * from "./queries/documents.ts";
 export * from "./queries/open-items.ts";
 export * from "./queries/import-runs.ts";

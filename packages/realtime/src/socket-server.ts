@@ -32,6 +32,10 @@ export interface SocketServerOptions {
 }
 
 const caseRoom = (orgId: string, caseId: string) => `case:${orgId}:${caseId}`;
+/** Every socket of one tenant. */
+export const orgRoom = (orgId: string) => `org:${orgId}`;
+/** Every socket a user opened in one tenant (a user of two tenants has two rooms). */
+export const userRoom = (orgId: string, userId: string) => `user:${orgId}:${userId}`;
 const casePayload = z.object({ caseId: z.uuid("caseId must be a case id") }).strict();
 
 /** Sessions checked during the handshake, handed to the connection without a second lookup. */
@@ -78,7 +82,7 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
       token,
       cases: new Set(),
     };
-    void socket.join([`org:${session.org.id}`, `user:${session.user.id}`, `session:${session.session.id}`]);
+    void socket.join([orgRoom(session.org.id), userRoom(session.org.id, session.user.id), `session:${session.session.id}`]);
     next();
   });
 
@@ -148,14 +152,21 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
     switch (event.type) {
       case "import.progress": {
         if (!event.userId) return;
-        const { type: _type, orgId: _orgId, userId, ...progress } = event;
-        io.to(`user:${userId}`).emit("import:progress", progress);
+        const { type: _type, orgId, userId, ...progress } = event;
+        io.to(userRoom(orgId, userId)).emit("import:progress", progress);
         return;
       }
       case "import.finished":
-        if (event.userId) io.to(`user:${event.userId}`).emit("import:finished", { importId: event.importId, clientRef: event.clientRef, status: event.status });
+        if (event.userId) io.to(userRoom(event.orgId, event.userId)).emit("import:finished", { importId: event.importId, clientRef: event.clientRef, status: event.status });
         return;
       case "ledger.changed":
+        return;
+      case "case.access-revoked":
+        // on every node: the person's sockets leave the room at once, and the others see him go
+        io.in(userRoom(event.orgId, event.userId)).socketsLeave(caseRoom(event.orgId, event.caseId));
+        broadcastPresence(event.orgId, event.caseId).catch((error: unknown) =>
+          logger.warn("presence broadcast failed", { error: String(error) }),
+        );
         return;
       case "sessions.ended":
         for (const id of event.sessionIds) io.in(`session:${id}`).disconnectSockets(true);

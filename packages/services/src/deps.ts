@@ -25,6 +25,8 @@ export type DomainEvent =
   | ({ type: "import.progress"; orgId: string; userId: string | null } & ImportProgress)
   | { type: "import.finished"; orgId: string; userId: string | null; importId: string; clientRef: string | null; status: string }
   | { type: "ledger.changed"; orgId: string }
+  /** A person lost access to a case: his sockets leave its room and his notes connections close. */
+  | { type: "case.access-revoked"; orgId: string; caseId: string; userId: string }
   /** Ended sessions: their live connections close too, on every node. */
   | { type: "sessions.ended"; sessionIds: string[] };
 

@@ -35,8 +35,11 @@ export const findCase = async (tx: TenantTx, id: string): Promise<CaseRow | unde
   return row;
 };
 
-export const listCases = async (tx: TenantTx, q: { limit: number; salesOwnerId: string | null }): Promise<CaseRow[]> =>
+/** Cases, all of them or (`visibleTo` a sales rep) those of his debtors and those he was brought into. */
+export const listCases = async (tx: TenantTx, q: { limit: number; visibleTo: string | null }): Promise<CaseRow[]> =>
   tx<CaseRow[]>`
     select ${caseColumns(tx)} from cases c join debtors d on d.id = c.debtor_id
-    where ${q.salesOwnerId}::uuid is null or d.sales_owner_id = ${q.salesOwnerId}::uuid
+    where ${q.visibleTo}::uuid is null or d.sales_owner_id = ${q.visibleTo}::uuid
+       or exists (select 1 from case_participants p
+                  where p.case_id = c.id and p.user_id = ${q.visibleTo}::uuid and p.revoked_at is null)
     order by d.name, c.id limit ${q.limit}`;

@@ -11,7 +11,8 @@ import {
 import { AppError } from "@relance/domain";
 import { calendarDate, type Actor, type ServiceDeps } from "../deps.ts";
 import { calendarDateSchema, cancelPromiseInput, parseInput, recordPromiseInput } from "./case-inputs.ts";
-import { canSeeDebtor, lockWritableCase, requireCaseWriter } from "./case-writers.ts";
+import { canSeeCase } from "./case-access.ts";
+import { lockWritableCase, requireCaseWriter } from "./case-writers.ts";
 
 /**
  * A debtor's promise to pay. While it is pending and its date not past, the dunning engine holds back the case's
@@ -54,7 +55,7 @@ export const cancelPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const promise = await findPromiseForUpdate(tx, v.promiseId);
     const found = promise && (await findCaseDetail(tx, promise.caseId));
-    if (!promise || !found || !canSeeDebtor(actor, found.salesOwnerId)) throw promiseNotFound();
+    if (!promise || !found || !(await canSeeCase(tx, actor, { id: promise.caseId, salesOwnerId: found.salesOwnerId }))) throw promiseNotFound();
     if (!(await settlePromise(tx, promise.id, "cancelled", deps.clock.now()))) {
       throw new AppError("PRECONDITION_FAILED", "This promise is no longer pending.", { key: "cases.promiseNotPending" });
     }

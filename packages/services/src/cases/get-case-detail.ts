@@ -11,7 +11,8 @@ import {
 } from "@relance/db";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { caseIdInput, parseInput, timelineInput } from "./case-inputs.ts";
-import { canSeeDebtor, caseNotFound } from "./case-writers.ts";
+import { canSeeCase } from "./case-access.ts";
+import { caseNotFound } from "./case-writers.ts";
 
 export interface CaseDetail extends Omit<CaseDetailRow, "salesOwnerId"> {
   openInvoices: CaseInvoiceRow[];
@@ -36,7 +37,7 @@ export const getCaseDetail = async (deps: ServiceDeps, actor: Actor, input: unkn
   const { caseId } = parseInput(caseIdInput, input);
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const found = await findCaseDetail(tx, caseId);
-    if (!found || !canSeeDebtor(actor, found.salesOwnerId)) throw caseNotFound();
+    if (!found || !(await canSeeCase(tx, actor, { id: caseId, salesOwnerId: found.salesOwnerId }))) throw caseNotFound();
     const { salesOwnerId: _owner, ...rest } = found;
     const openInvoices = await listCaseOpenInvoices(tx, found.debtorId);
     return { ...rest, openInvoices, totals: totalsByCurrency(openInvoices), pendingPromises: await listPendingPromisesOfCase(tx, caseId) };
@@ -48,7 +49,7 @@ export const listCaseTimeline = async (deps: ServiceDeps, actor: Actor, input: u
   const q = parseInput(timelineInput, input);
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const found = await findCaseDetail(tx, q.caseId);
-    if (!found || !canSeeDebtor(actor, found.salesOwnerId)) throw caseNotFound();
+    if (!found || !(await canSeeCase(tx, actor, { id: q.caseId, salesOwnerId: found.salesOwnerId }))) throw caseNotFound();
     const events = await listTimelineEvents(tx, { caseId: q.caseId, before: q.before ?? null, limit: q.limit + 1 });
     const page = events.slice(0, q.limit);
     return { events: page, nextBefore: events.length > q.limit ? page[page.length - 1]!.id : null };

@@ -1,0 +1,59 @@
+import type { TenantTx } from "../database.ts";
+
+export type CaseGrantReason = "mention" | "added" | "dispute";
+
+export interface CaseParticipantRow {
+  userId: string;
+  displayName: string;
+  role: string;
+  reason: CaseGrantReason;
+  grantedBy: string | null;
+  grantedAt: Date;
+  revokedBy: string | null;
+  revokedAt: Date | null;
+}
+
+/**
+ * Brings members into a case. A grant that was revoked is given again (someone deliberately brought the person back);
+ * an active grant keeps its first reason and date. Returns the users whose access is new.
+ */
+export const grantCaseAccess = async (
+  tx: TenantTx,
+  g: { orgId: string; caseId: string; userIds: readonly string[]; reason: CaseGrantReason; grantedBy: string | null },
+): Promise<string[]> => {
+  if (g.userIds.length === 0) return [];
+  const rows = await tx<{ userId: string }[]>`
+    insert into case_participants (org_id, case_id, user_id, reason, granted_by)
+    select ${g.orgId}, ${g.caseId}, u, ${g.reason}, ${g.grantedBy} from unnest(${tx.array([...g.userIds])}::uuid[]) as u
+    on conflict (org_id, case_id, user_id) do update
+      set reason = excluded.reason, granted_by = excluded.granted_by, granted_at = now(), revoked_by = null, revoked_at = null
+      where case_participants.revoked_at is not null
+    returning user_id as "userId"`;
+  return rows.map((r) => r.userId);
+};
+
+/** Ends a grant; false when there was no active one. */
+export const revokeCaseAccess = async (tx: TenantTx, r: { caseId: string; userId: string; revokedBy: string }): Promise<boolean> => {
+  const rows = await tx`
+    update case_participants set revoked_at = now(), revoked_by = ${r.revokedBy}
+    where case_id = ${r.caseId} and user_id = ${r.userId} and revoked_at is null
+    returning 1`;
+  return rows.length > 0;
+};
+
+export const hasActiveCaseGrant = async (tx: TenantTx, caseId: string, userId: string): Promise<boolean> => {
+  const rows = await tx`
+    select 1 from case_participants where case_id = ${caseId} and user_id = ${userId} and revoked_at is null`;
+  return rows.length > 0;
+};
+
+/** Everyone ever brought into the case, active grants first. */
+export const listCaseParticipants = async (tx: TenantTx, caseId: string): Promise<CaseParticipantRow[]> =>
+  tx<CaseParticipantRow[]>`
+    select p.user_id as "userId", u.display_name as "displayName", m.role, p.reason, p.granted_by as "grantedBy",
+           p.granted_at as "grantedAt", p.revoked_by as "revokedBy", p.revoked_at as "revokedAt"
+    from case_participants p
+    join memberships m on m.org_id = p.org_id and m.user_id = p.user_id
+    join users u on u.id = p.user_id
+    where p.case_id = ${caseId}
+    order by p.revoked_at is not null, u.display_name, p.user_id`;
