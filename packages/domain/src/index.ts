@@ -8,3 +8,4 @@ export * from "./realtime-events.ts";
 export * from "./ledger/index.ts";
 export * from "./receivable-lists.ts";
 export * from "./collection/index.ts";
+export * from "./kpi/index.ts";
