@@ -1,7 +1,14 @@
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { findOrganizationBySlug, migrate, MigrationError, type Database } from "@relance/db";
-import { createSocketServer, createUpgradeRouter, createYjsServer, createPostgresYjsPersistence, type Logger } from "@relance/realtime";
+import {
+  createPostgresYjsPersistence,
+  createRedisYjsRelay,
+  createSocketServer,
+  createUpgradeRouter,
+  createYjsServer,
+  type Logger,
+} from "@relance/realtime";
 import { DEMO_ORGS, listDemoLogins, seedDemo, startScheduler, systemClock, type Clock, type DemoLogin, type DomainEvent, type ServiceDeps } from "@relance/services";
 import type { ServerConfig } from "./config.ts";
 import { startAdminSocket } from "./cli/admin-socket.ts";
@@ -61,7 +68,8 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
 
   // services announce events before the sockets exist (seed); they are relayed once the socket server is up
   let relay: ((event: DomainEvent) => void) | null = null;
-  const deps: ServiceDeps = { db, clock, events: { emit: (event) => relay?.(event) } };
+  const delivery = { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), sms: config.sms };
+  const deps: ServiceDeps = { db, clock, events: { emit: (event) => relay?.(event) }, delivery };
   if (shouldSeed(config)) {
     const seeded = await seedDemo(deps);
     if (seeded.created.length > 0) logger.info("demo workspace created", { orgs: seeded.created, debtors: seeded.debtors, invoices: seeded.invoices });
@@ -70,7 +78,9 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
 
   const sockets = createSocketServer(httpServer, { deps, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
   relay = sockets.relayDomainEvent;
-  const yjs = createYjsServer({ persistence: createPostgresYjsPersistence(db), logger });
+  // With Redis, the nodes holding a document exchange its updates and awareness, so its editors may be on any node.
+  const yjsRelay = config.redisUrl ? createRedisYjsRelay(config.redisUrl, { logger }) : undefined;
+  const yjs = createYjsServer({ persistence: createPostgresYjsPersistence(db), logger, ...(yjsRelay ? { relay: yjsRelay } : {}) });
   const routeUpgrade = createUpgradeRouter({ deps, allowedOrigins: config.allowedOrigins, io: sockets.io, yjs, logger });
   // Socket.IO attached its own upgrade listener; one router decides by path instead.
   httpServer.removeAllListeners("upgrade");
@@ -82,7 +92,7 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   const scheduler = config.scheduler
     ? startScheduler(deps, {
         intervalMs: 60_000,
-        send: { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), sms: config.sms },
+        send: delivery,
         onError: (error) => logger.error("dunning scheduler tick failed", { error: String(error) }),
       })
     : null;
@@ -98,6 +108,7 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
       admin?.close();
       await yjs.flushAll().catch((error: unknown) => logger.error("flushing documents failed", { error: String(error) }));
       await yjs.close();
+      await yjsRelay?.close();
       // Socket.IO's close waits for the HTTP server, which waits for keep-alive connections: end them first
       httpServer.closeAllConnections();
       await sockets.close();

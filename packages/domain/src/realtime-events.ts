@@ -49,3 +49,8 @@ export interface ServerToClientEvents {
 export const YJS_PATH_PREFIX = "/yjs/";
 /** Document names: `case-<uuid>` for a case's notes (disputes come with the dispute room). */
 export const caseDocumentName = (caseId: string): string => `case-${caseId}`;
+/**
+ * Reason of the y-websocket "permission denied" auth message (type 2) the Yjs endpoint sends a read-only connection
+ * before its first sync: the editor shows the document without letting anyone type (the server drops their edits).
+ */
+export const YJS_READ_ONLY_REASON = "read-only";

@@ -1,12 +1,11 @@
 import { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { YJS_READ_ONLY_REASON } from "@relance/domain";
+import { DocumentRelay, RELAY_ORIGIN } from "./document-relay.ts";
 import { DocumentStorage, type DocumentStorageOptions, LOAD_ORIGIN } from "./document-storage.ts";
-import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, handleMessage } from "./protocol.ts";
+import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeUpdateMessage, handleMessage } from "./protocol.ts";
 import type { YjsConnectionAuth, YjsRelay } from "./types.ts";
-
-/** Origin of updates applied from the relay: broadcast locally, neither re-published nor stored here. */
-export const RELAY_ORIGIN = "relay";
 
 export interface DocumentConnection {
   readonly ws: WebSocket;
@@ -49,7 +48,7 @@ export class SharedDocument {
   readonly ready: Promise<void>;
   private readonly connections = new Set<DocumentConnection>();
   private readonly storage: DocumentStorage;
-  private readonly unsubscribeRelay: (() => void) | undefined;
+  private readonly relay: DocumentRelay | null;
   private unloading: Promise<void> | null = null;
   private loadedOk = false;
   private destroyed = false;
@@ -63,14 +62,16 @@ export class SharedDocument {
     this.doc.on("update", this.onUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.storage = new DocumentStorage({ ...options, doc: this.doc });
-    // Subscribed before loading so that no remote update falls between the read and the subscription.
-    this.unsubscribeRelay = options.relay?.subscribe(this.key, (update) => {
-      try {
-        Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
-      } catch (error) {
-        options.logger?.error("yjs relay update rejected", { doc: this.key, error: String(error) });
-      }
-    });
+    this.relay = options.relay
+      ? new DocumentRelay({
+          key: this.key,
+          doc: this.doc,
+          awareness: this.awareness,
+          relay: options.relay,
+          logger: options.logger,
+          localAwarenessIds: () => [...this.connections].flatMap((conn) => [...conn.awarenessIds]),
+        })
+      : null;
     this.ready = this.load();
   }
 
@@ -104,8 +105,12 @@ export class SharedDocument {
 
   private async load(): Promise<void> {
     try {
+      // Subscribed before reading, so that nothing published after the read is missed; what was published before
+      // the subscription but not stored yet comes from the other nodes' answer to markLoaded's state request.
+      await this.relay?.subscribed;
       await this.storage.load();
       this.loadedOk = true;
+      this.relay?.markLoaded();
     } catch (error) {
       this.options.logger?.error("yjs document load failed", { doc: this.key, error: String(error) });
       const conns = [...this.connections];
@@ -125,6 +130,8 @@ export class SharedDocument {
     if (conn.closed || conn.queue === null) return;
     const queued = conn.queue;
     conn.queue = null;
+    // Before the first sync, so that the editor never lets a read-only user type something the server would drop.
+    if (conn.auth.readOnly) this.send(conn, encodePermissionDenied(YJS_READ_ONLY_REASON));
     this.send(conn, encodeSyncStep1(this.doc));
     if (this.awareness.getStates().size > 0) {
       this.send(conn, encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
@@ -183,12 +190,9 @@ export class SharedDocument {
     if (origin === LOAD_ORIGIN) return;
     const message = encodeUpdateMessage(update);
     for (const conn of this.connections) if (conn !== origin && conn.queue === null) this.send(conn, message);
-    if (origin === RELAY_ORIGIN) return;
-    try {
-      this.options.relay?.publish(this.key, update);
-    } catch (error) {
-      this.options.logger?.error("yjs relay publish failed", { doc: this.key, error: String(error) });
-    }
+    if (origin !== RELAY_ORIGIN) this.relay?.publishUpdate(message);
+    // Every node stores what it has, relayed updates included: storing an update twice is harmless (Yjs applies
+    // it once), while a node that died before its debounced store would otherwise lose what it had relayed.
     this.storage.record(update);
   };
 
@@ -205,6 +209,7 @@ export class SharedDocument {
     if (changed.length === 0) return;
     const message = encodeAwarenessMessage(this.awareness, changed);
     for (const target of this.connections) if (target.queue === null) this.send(target, message);
+    if (origin !== RELAY_ORIGIN) this.relay?.publishAwareness(changed);
   };
 
   /**
@@ -230,7 +235,7 @@ export class SharedDocument {
     if (this.destroyed) return;
     this.destroyed = true;
     this.storage.cancel();
-    this.unsubscribeRelay?.();
+    this.relay?.close();
     this.doc.off("update", this.onUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     // Also destroys the awareness, whose interval would otherwise keep running.

@@ -5,7 +5,7 @@ import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { YjsServer } from "./yjs-server.ts";
-import type { YjsConnectionAuth, YjsPersistence, YjsStoreArgs } from "./types.ts";
+import type { YjsConnectionAuth, YjsPersistence, YjsRelay, YjsStoreArgs } from "./types.ts";
 
 export interface TestHttpServer {
   url: string;
@@ -128,4 +128,29 @@ export const connectRaw = (url: string, docName: string, options: { autoPong?: b
 export const silentLogger = () => {
   const errors: { msg: string; fields: Record<string, unknown> | undefined }[] = [];
   return { errors, logger: { error: (msg: string, fields?: Record<string, unknown>) => void errors.push({ msg, fields }), warn: () => undefined } };
+};
+
+/**
+ * In-process stand-in for Redis pub/sub between test nodes: asynchronous delivery, never to the publishing node,
+ * and only to subscriptions that exist when the message is published.
+ */
+export const memoryRelayHub = () => {
+  const subscribers = new Map<string, Set<{ node: object; onMessage: (message: Uint8Array) => void }>>();
+  const published: { key: string; message: Uint8Array }[] = [];
+  const relayFor = (): YjsRelay => {
+    const node = {};
+    return {
+      publish: (key, message) => {
+        published.push({ key, message });
+        for (const s of subscribers.get(key) ?? []) if (s.node !== node) queueMicrotask(() => s.onMessage(message));
+      },
+      subscribe: (key, onMessage) => {
+        const entry = { node, onMessage };
+        const set = subscribers.get(key) ?? new Set();
+        subscribers.set(key, set.add(entry));
+        return { ready: Promise.resolve(), unsubscribe: () => void set.delete(entry) };
+      },
+    };
+  };
+  return { relayFor, subscribers, published };
 };

@@ -35,11 +35,24 @@ export interface YjsPersistence {
   store(orgId: string, docName: string, args: YjsStoreArgs): Promise<void>;
 }
 
-/** Cross-node fan-out of document updates (e.g. Redis pub/sub), keyed by the tenant-scoped document key. */
+/** What a relay subscription gives back. */
+export interface YjsRelaySubscription {
+  /** Resolves once messages published from now on will be delivered (Redis confirmed the SUBSCRIBE). */
+  ready: Promise<void>;
+  unsubscribe(): void;
+}
+
+/**
+ * Cross-node fan-out (e.g. Redis pub/sub) of y-websocket protocol messages (sync step 1 / step 2 / update,
+ * awareness, awareness query), keyed by the tenant-scoped document key. A node never receives its own messages.
+ */
 export interface YjsRelay {
-  publish(key: string, update: Uint8Array): void;
-  /** Returns the unsubscribe function. */
-  subscribe(key: string, onUpdate: (update: Uint8Array) => void): () => void;
+  publish(key: string, message: Uint8Array): void;
+  /**
+   * `onGap` is called when messages may have been missed (the subscriber connection was lost and came back): the
+   * document then asks the other nodes again for what it lacks.
+   */
+  subscribe(key: string, onMessage: (message: Uint8Array) => void, onGap?: () => void): YjsRelaySubscription;
 }
 
 /** Structurally a subset of the realtime package's Logger, so that one can be passed as is. */

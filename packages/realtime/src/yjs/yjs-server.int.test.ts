@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { connectClient, connectRaw, memoryPersistence, silentLogger, startHttpServer, waitSynced } from "./test-support.ts";
-import type { YjsRelay, YjsServerOptions } from "./types.ts";
+import { YJS_READ_ONLY_REASON } from "@relance/domain";
+import { connectRaw, connectClient, memoryPersistence, memoryRelayHub, silentLogger, startHttpServer, waitSynced } from "./test-support.ts";
+import type { YjsServerOptions } from "./types.ts";
 import { createYjsServer, type YjsServer } from "./yjs-server.ts";
 
 const ORG = "00000000-0000-4000-8000-000000000001";
@@ -253,24 +254,10 @@ describe("Yjs WebSocket server", () => {
     expect(healthy.wsconnected).toBe(true);
   });
 
-  it("relays updates between nodes without storing the remote ones", async () => {
-    const subscribers = new Map<string, Set<(update: Uint8Array) => void>>();
-    const relayFor = (): YjsRelay => {
-      const own = new Set<(update: Uint8Array) => void>();
-      return {
-        publish: (key, update) => {
-          for (const listener of subscribers.get(key) ?? []) if (!own.has(listener)) queueMicrotask(() => listener(update));
-        },
-        subscribe: (key, onUpdate) => {
-          own.add(onUpdate);
-          const set = subscribers.get(key) ?? new Set();
-          subscribers.set(key, set.add(onUpdate));
-          return () => set.delete(onUpdate);
-        },
-      };
-    };
-    const node1 = await start({ relay: relayFor() });
-    const node2 = await start({ relay: relayFor() });
+  it("relays updates and awareness between nodes, each storing what it has", async () => {
+    const hub = memoryRelayHub();
+    const node1 = await start({ relay: hub.relayFor() });
+    const node2 = await start({ relay: hub.relayFor() });
     const a = node1.connect("relayed");
     const b = node2.connect("relayed");
     await Promise.all([waitSynced(a), waitSynced(b)]);
@@ -278,22 +265,42 @@ describe("Yjs WebSocket server", () => {
     await until(() => expect(text(b).toString()).toBe("from node 1"));
     text(b).insert(0, "node 2 says: ");
     await until(() => expect(text(a).toString()).toBe("node 2 says: from node 1"));
+    a.awareness.setLocalStateField("user", { name: "Ann" });
+    await until(() => expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: "Ann" } }));
     a.destroy();
+    await until(() => expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false));
     b.destroy();
     await until(() => expect(node1.yjs.documentCount() + node2.yjs.documentCount()).toBe(0));
-    const storedUpdates = (stores: { updates: Uint8Array[] }[]) => stores.flatMap((s) => s.updates);
-    const merged = (updates: Uint8Array[]) => {
-      const doc = new Y.Doc();
-      for (const update of updates) Y.applyUpdate(doc, update);
-      return doc.getText("default").toString();
-    };
-    // Each node stored only what its own clients typed: the relayed updates are the other node's to store.
-    const authors = (stores: { updates: Uint8Array[] }[]) =>
-      new Set(storedUpdates(stores).flatMap((update) => [...Y.parseUpdateMeta(update).to.keys()]));
-    expect(merged(storedUpdates(node1.memory.stores))).toBe("from node 1");
-    expect(authors(node1.memory.stores)).toEqual(new Set([a.doc.clientID]));
-    expect(authors(node2.memory.stores)).toEqual(new Set([b.doc.clientID]));
+    // Both nodes stored the whole document: storing an update twice is harmless, losing one is not.
+    expect(node1.memory.storedDoc(ORG, "relayed").getText("default").toString()).toBe("node 2 says: from node 1");
+    expect(node2.memory.storedDoc(ORG, "relayed").getText("default").toString()).toBe("node 2 says: from node 1");
     // Unloading unsubscribed both nodes.
-    expect(subscribers.get(`${ORG}/relayed`)?.size).toBe(0);
+    expect(hub.subscribers.get(`${ORG}/relayed`)?.size).toBe(0);
+  });
+
+  it("gives a node that loads a document what another node applied but had not stored yet", async () => {
+    const hub = memoryRelayHub();
+    // node1 never stores while open: its edits exist only in its memory and on the relay.
+    const node1 = await start({ relay: hub.relayFor(), debounceMs: 60_000, maxDebounceMs: 60_000 });
+    const node2 = await start({ relay: hub.relayFor() });
+    const a = node1.connect("late-node");
+    await waitSynced(a);
+    text(a).insert(0, "typed before node 2 opened the document");
+    await until(() => expect(hub.published.length).toBeGreaterThan(0));
+    const b = node2.connect("late-node");
+    await waitSynced(b);
+    await until(() => expect(text(b).toString()).toBe("typed before node 2 opened the document"));
+  });
+
+  it("tells a read-only connection so before its first sync", async () => {
+    const { http } = await start();
+    const raw = connectRaw(http.url, "signal?ro=1");
+    const first = new Promise<Buffer>((resolve) => raw.ws.once("message", (data) => resolve(data as Buffer)));
+    await raw.opened;
+    const bytes = new Uint8Array(await first);
+    // messageAuth (2), permission denied (0), then the reason as a length-prefixed string.
+    expect([...bytes.slice(0, 3)]).toEqual([2, 0, YJS_READ_ONLY_REASON.length]);
+    expect(Buffer.from(bytes.slice(3)).toString()).toBe(YJS_READ_ONLY_REASON);
+    raw.ws.close();
   });
 });

@@ -2,18 +2,41 @@ import { AppError, hasRole, LEDGER_WRITERS, type Role } from "@relance/domain";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { findAccessibleCase } from "./case-access.ts";
 
-const CASE_DOCUMENT = /^case-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 /** Who may edit a case's notes: the ledger roles and sales reps brought into the case; managers only read. */
 const canEditNotes = (role: Role): boolean => hasRole(role, LEDGER_WRITERS) || role === "sales";
 
 /**
+ * One kind of collaborative document: its name is `<prefix>-<uuid>`, and `authorize` gets the uuid. It throws
+ * NOT_FOUND when the actor may not see the record behind it, and answers whether the actor only reads.
+ */
+export interface DocumentResolver {
+  prefix: string;
+  authorize(deps: ServiceDeps, actor: Actor, id: string): Promise<{ readOnly: boolean }>;
+}
+
+/** Every kind of collaborative document; a new kind is one more entry. */
+export const DOCUMENT_RESOLVERS: readonly DocumentResolver[] = [
+  {
+    prefix: "case",
+    authorize: async (deps, actor, caseId) => {
+      await findAccessibleCase(deps, actor, caseId);
+      return { readOnly: !canEditNotes(actor.role) };
+    },
+  },
+];
+
+const PATTERNS = new Map(DOCUMENT_RESOLVERS.map((r) => [r, new RegExp(`^${r.prefix}-(${UUID})$`)]));
+
+/**
  * Decides, before a collaborative document is loaded, whether the actor may open it and whether read-only.
- * Unknown names and documents of cases the actor cannot see are both "not found".
+ * Unknown names and documents of records the actor cannot see are both "not found".
  */
 export const authorizeDocument = async (deps: ServiceDeps, actor: Actor, docName: string): Promise<{ readOnly: boolean }> => {
-  const match = CASE_DOCUMENT.exec(docName);
-  if (!match) throw new AppError("NOT_FOUND", "Document not found", { key: "errors.notFound" });
-  await findAccessibleCase(deps, actor, match[1]!);
-  return { readOnly: !canEditNotes(actor.role) };
+  for (const [resolver, pattern] of PATTERNS) {
+    const match = pattern.exec(docName);
+    if (match) return resolver.authorize(deps, actor, match[1]!);
+  }
+  throw new AppError("NOT_FOUND", "Document not found", { key: "errors.notFound" });
 };
