@@ -1,6 +1,7 @@
 import type { Country, Currency, DebtorSortKey } from "@relance/domain";
 import type postgres from "postgres";
 import type { TenantTx } from "../database.ts";
+import { containsPattern, prefixPattern } from "./like-pattern.ts";
 
 export interface DebtorListRow {
   id: string;
@@ -65,7 +66,7 @@ export interface DebtorFilter {
 
 const debtorConditions = (tx: TenantTx, f: DebtorFilter): postgres.Fragment[] => {
   const where: postgres.Fragment[] = [];
-  if (f.search) where.push(tx`(d.name ilike '%' || ${f.search} || '%' or d.external_id ilike ${f.search} || '%')`);
+  if (f.search) where.push(tx`(d.name ilike ${containsPattern(f.search)} or d.external_id ilike ${prefixPattern(f.search)})`);
   if (f.ownerId) where.push(tx`d.sales_owner_id = ${f.ownerId}::uuid`);
   if (f.salesOwnerId) where.push(tx`d.sales_owner_id = ${f.salesOwnerId}::uuid`);
   if (f.segment) where.push(tx`d.segment = ${f.segment}`);

@@ -2,6 +2,7 @@ import { INVOICE_STATUSES, OPEN_ITEM_STATUSES, type Currency, type InvoiceSortKe
 import type postgres from "postgres";
 import type { TenantTx } from "../database.ts";
 import { daysPastDueSql, invoiceStatusSql } from "./invoice-status.ts";
+import { containsPattern } from "./like-pattern.ts";
 
 export interface InvoiceListFilter {
   /** Statuses to show; empty for every status. */
@@ -48,8 +49,6 @@ export interface InvoiceListRow {
 
 type Fragment = postgres.Fragment;
 
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The smallest string above every string that starts with `prefix`, in byte (code point) order. */
 export const prefixUpperBound = (prefix: string): string => {
   const points = [...prefix];
@@ -68,7 +67,7 @@ const searchSql = (tx: TenantTx, search: string): Fragment => {
     tx`select x.id from invoices x where x.external_id ~>=~ ${p} and x.external_id ~<~ ${prefixUpperBound(p)}`,
   ]);
   branches.push(tx`
-    select x.id from invoices x join debtors n on n.id = x.debtor_id where n.name ilike ${`%${escapeLike(search)}%`}`);
+    select x.id from invoices x join debtors n on n.id = x.debtor_id where n.name ilike ${containsPattern(search)}`);
   const union = branches.reduce((all, branch) => tx`${all} union ${branch}`);
   return tx`i.id in (${union})`;
 };

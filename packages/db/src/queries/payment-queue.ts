@@ -1,5 +1,6 @@
 import type { TenantTx } from "../database.ts";
 import type { CandidateInvoiceRow } from "./payments.ts";
+import { containsPattern, prefixPattern } from "./like-pattern.ts";
 
 export interface QueuedPaymentRow {
   id: string;
@@ -58,7 +59,7 @@ export const searchOpenInvoices = (
            i.currency, i.due_date as "dueDate", i.issue_date as "issueDate", d.name as "debtorName"
     from invoices i join debtors d on d.id = i.debtor_id
     where i.kind = 'invoice' and i.open_minor > 0 and i.currency = ${q.currency}
-      and (i.number ilike ${q.search} || '%' or i.external_id ilike ${q.search} || '%' or d.name ilike '%' || ${q.search} || '%')
+      and (i.number ilike ${prefixPattern(q.search)} or i.external_id ilike ${prefixPattern(q.search)} or d.name ilike ${containsPattern(q.search)})
     order by i.due_date, i.id limit ${q.limit}`;
 
 export const debtorNamesOf = async (tx: TenantTx, ids: string[]): Promise<Map<string, string>> => {

@@ -211,6 +211,14 @@ describe("debtor list", () => {
     expect(await names(cm, { search: "ha", jurisdiction: "FR" })).toEqual(["Alpha"]);
   });
 
+  it("searches for % and _ as the characters themselves, not as wildcards", async () => {
+    const { org, cm } = await listBook();
+    await addDebtor(deps, org, { name: "Remise 100% SA", externalId: "C_9" });
+    expect(await names(cm, { search: "%" })).toEqual(["Remise 100% SA"]);
+    expect(await names(cm, { search: "C_" })).toEqual(["Remise 100% SA"]);
+    expect(await names(cm, { search: "_" })).toEqual([]);
+  });
+
   it("names each debtor's owner", async () => {
     const { cm } = await listBook();
     const page = await listDebtorsPage(deps, cm, { search: null, page: 0, pageSize: 50 });
