@@ -9,3 +9,4 @@ export * from "./ledger/index.ts";
 export * from "./receivable-lists.ts";
 export * from "./collection/index.ts";
 export * from "./kpi/index.ts";
+export * from "./disputes/index.ts";
