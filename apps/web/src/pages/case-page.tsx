@@ -1,9 +1,10 @@
-import { hasRole, LEDGER_WRITERS } from "@relance/domain";
+import { caseDocumentName, hasRole, LEDGER_WRITERS } from "@relance/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { AddNoteForm } from "../components/add-note-form.tsx";
 import { CaseOpenInvoices } from "../components/case-open-invoices.tsx";
+import { CollaborativeNotes } from "../components/collaborative-notes.tsx";
 import { CasePresence } from "../components/case-presence.tsx";
 import { CasePromises } from "../components/case-promises.tsx";
 import { CaseTimeline } from "../components/case-timeline.tsx";
@@ -78,6 +79,7 @@ export function CasePage() {
         <CasePresence caseId={c.id} />
         <CaseOpenInvoices detail={c} />
         <CasePromises detail={c} canWrite={canWrite} />
+        <CollaborativeNotes documentName={caseDocumentName(c.id)} title={t("notes.caseTitle")} />
         <div className="case-columns">
           <CaseTimeline caseId={c.id} />
           <section className="case-section case-actions" aria-labelledby="case-actions-title">

@@ -19,6 +19,8 @@ export interface DocumentConnection {
 
 export interface SharedDocumentOptions extends Omit<DocumentStorageOptions, "doc"> {
   relay?: YjsRelay | undefined;
+  /** Largest inbound message; a larger one closes that connection (1009, with the sizes in the reason). */
+  maxMessageBytes: number;
   /** Called once, when the document has been stored and dropped (or failed to load). */
   onUnload: (document: SharedDocument) => void;
 }
@@ -146,6 +148,12 @@ export class SharedDocument {
     if (conn.closed) return;
     if (!isBinary) return this.reject(conn);
     const message = toBytes(data);
+    if (message.length > this.options.maxMessageBytes) {
+      this.options.logger?.warn?.("yjs message too big, closing connection", { doc: this.key, userId: conn.auth.userId, bytes: message.length });
+      this.removeConnection(conn);
+      conn.ws.close(1009, `message too big: ${message.length} bytes, at most ${this.options.maxMessageBytes}`);
+      return;
+    }
     if (conn.queue !== null) conn.queue.push(message);
     else this.process(conn, message);
   }

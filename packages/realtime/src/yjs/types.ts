@@ -65,7 +65,10 @@ export interface YjsServerOptions {
   persistence: YjsPersistence;
   relay?: YjsRelay;
   logger?: YjsLogger;
-  /** Largest inbound message; a larger one closes that connection with 1009. Default 1 MB. */
+  /**
+   * Largest inbound message; a larger one closes that connection with 1009 and a reason giving the sizes (past four
+   * times this, the WebSocket layer closes it with 1009 before it is buffered whole). Default 1 MB.
+   */
   maxMessageBytes?: number;
   /** Quiet period before a store. Default 2 s. */
   debounceMs?: number;

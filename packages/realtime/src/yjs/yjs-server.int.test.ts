@@ -124,7 +124,18 @@ describe("Yjs WebSocket server", () => {
     const oversized = connectRaw(http.url, "shared");
     await oversized.opened;
     oversized.ws.send(Buffer.alloc(20_000));
-    expect((await oversized.closed).code).toBe(1009);
+    expect(await oversized.closed).toEqual({ code: 1009, reason: "message too big: 20000 bytes, at most 10000" });
+
+    const huge = connectRaw(http.url, "shared");
+    await huge.opened;
+    huge.ws.send(Buffer.alloc(50_000));
+    expect((await huge.closed).code).toBe(1009);
+
+    // Well framed, but the update inside is not a Yjs update.
+    const badUpdate = connectRaw(http.url, "shared");
+    await badUpdate.opened;
+    badUpdate.ws.send(Buffer.from([0, 2, 5, 200, 200, 200, 200, 200]));
+    expect(await badUpdate.closed).toEqual({ code: 1003, reason: "malformed message" });
 
     text(a).insert(0, "still working");
     await until(() => expect(text(b).toString()).toBe("still working"));

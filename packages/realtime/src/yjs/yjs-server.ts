@@ -23,7 +23,10 @@ export const documentKey = (orgId: string, docName: string): string => `${orgId}
  * has them open and persisted through `options.persistence`.
  */
 export const createYjsServer = (options: YjsServerOptions): YjsServer => {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 1_000_000 });
+  const maxMessageBytes = options.maxMessageBytes ?? 1_000_000;
+  // The limit is checked per message so that the close says why; ws's own cap only bounds what is buffered, and a
+  // message past it is closed by ws (1009, without a reason).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes * 4 });
   const documents = new Map<string, SharedDocument>();
   /** Whether each socket answered the last ping. */
   const alive = new Map<WebSocket, boolean>();
@@ -44,6 +47,7 @@ export const createYjsServer = (options: YjsServerOptions): YjsServer => {
         maxDebounceMs: options.maxDebounceMs ?? 10_000,
         compactAfterUpdates: options.compactAfterUpdates ?? 100,
         retryDelayMs: options.retryDelayMs ?? 1_000,
+        maxMessageBytes,
         // Identity check: a newer instance under the same key may already have replaced this one.
         onUnload: (unloaded) => {
           if (documents.get(key) === unloaded) documents.delete(key);
