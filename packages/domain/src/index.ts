@@ -5,6 +5,7 @@ export * from "./organization.ts";
 export * from "./password-policy.ts";
 export * from "./money.ts";
 export * from "./realtime-events.ts";
+export * from "./chat/index.ts";
 export * from "./ledger/index.ts";
 export * from "./receivable-lists.ts";
 export * from "./collection/index.ts";

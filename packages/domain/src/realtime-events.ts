@@ -2,6 +2,7 @@
  * Typed Socket.IO event maps shared by the server and the SPA. Every client→server event takes a payload and an
  * ack; acks are `{ ok: true, data } | { ok: false, error: { code, message } }`.
  */
+import type { ChatCatchUp, ChatHistoryPage, ChatMessage, ChatTyping, MentionNotification } from "./chat/chat-message.ts";
 import type { AppErrorCode } from "./errors.ts";
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string } };
@@ -20,6 +21,15 @@ export interface ClientToServerEvents {
   /** Enter a case room; answers who is in it now. */
   "presence:join": (payload: { caseId: string }, ack: (result: Ack<PresenceUpdate>) => void) => void;
   "presence:leave": (payload: { caseId: string }, ack: (result: Ack<null>) => void) => void;
+  /** Case chat: answers the stored message (the same one again for a retried `clientId`). */
+  "chat:send": (payload: { caseId: string; clientId: string; body: string; attachmentIds?: string[] }, ack: (result: Ack<ChatMessage>) => void) => void;
+  "chat:edit": (payload: { caseId: string; messageId: string; body: string }, ack: (result: Ack<ChatMessage>) => void) => void;
+  "chat:delete": (payload: { caseId: string; messageId: string }, ack: (result: Ack<ChatMessage>) => void) => void;
+  /** Enters the case's chat room and answers what followed `afterSeq` / `afterRev` (null: the latest page). */
+  "chat:since": (payload: { caseId: string; afterSeq: number | null; afterRev: number }, ack: (result: Ack<ChatCatchUp>) => void) => void;
+  "chat:history": (payload: { caseId: string; before: number; limit?: number }, ack: (result: Ack<ChatHistoryPage>) => void) => void;
+  /** Throttled by the server; never stored. */
+  "chat:typing": (payload: { caseId: string }, ack: (result: Ack<null>) => void) => void;
 }
 
 /** Progress of an import the user started; `clientRef` is the id the browser gave the upload. */
@@ -43,6 +53,11 @@ export interface ServerToClientEvents {
   "presence:update": (update: PresenceUpdate) => void;
   "import:progress": (progress: ImportProgress) => void;
   "import:finished": (finished: ImportFinished) => void;
+  "chat:message": (message: ChatMessage) => void;
+  /** An edit or a deletion (the message as it now is). */
+  "chat:updated": (message: ChatMessage) => void;
+  "chat:typing": (typing: ChatTyping) => void;
+  "notification:new": (notification: MentionNotification) => void;
 }
 
 /** The WebSocket path of the collaborative-notes endpoint: `/yjs/<document name>`. */

@@ -14,6 +14,7 @@ export * from "./admin/create-user.ts";
 export * from "./receivables/list-debtors.ts";
 export * from "./receivables/summarize-receivables.ts";
 export * from "./cases/case-access.ts";
+export * from "./chat/index.ts";
 export * from "./seed/seed-demo.ts";
 export * from "./seed/demo-data.ts";
 export * from "./auth/session-cookie.ts";

@@ -1,0 +1,91 @@
+import {
+  attachChatFiles, findChatMessage, findChatMessageByClientId, findMemberNames, findNotifications, insertChatMessage,
+  insertMentionNotifications, lockChatCounter, withTenant, type TenantTx,
+} from "@relance/db";
+import { AppError, mentionIdsOf, type ChatMessage, type MentionNotification } from "@relance/domain";
+import { bringIntoCase } from "../cases/case-access.ts";
+import { parseInput } from "../cases/case-inputs.ts";
+import type { Actor, ServiceDeps } from "../deps.ts";
+import { requireChatPoster } from "./chat-access.ts";
+import { chatSendInput } from "./chat-inputs.ts";
+import { toChatMessage, toMentionNotification } from "./chat-dto.ts";
+
+/** How long a mention waits, unread and not seen live, before it is e-mailed. */
+export const DEFAULT_MENTION_EMAIL_DELAY_MS = 5 * 60_000;
+const MAX_MENTIONS = 20;
+
+export interface ChatOptions {
+  mentionEmailDelayMs?: number;
+}
+
+export interface SentChatMessage {
+  message: ChatMessage;
+  /** False when the client id was already stored: a retry, answered with the stored message. */
+  created: boolean;
+  /** The notifications to push to each mentioned member. */
+  notifications: (MentionNotification & { userId: string })[];
+}
+
+/** The mentioned members of the tenant; an id that is not a member is refused (another tenant's ids look the same). */
+export const resolveMentions = async (tx: TenantTx, body: string): Promise<string[]> => {
+  const ids = mentionIdsOf(body);
+  if (ids.length > MAX_MENTIONS) throw new AppError("BAD_REQUEST", `body: at most ${MAX_MENTIONS} mentions per message`, { fields: [{ path: "body", message: "too many mentions" }] });
+  const names = await findMemberNames(tx, ids);
+  const unknown = ids.filter((id) => !names.has(id));
+  if (unknown.length > 0) {
+    throw new AppError("NOT_FOUND", `body: the mentioned member ${unknown[0]} was not found`, { key: "errors.notFound", fields: [{ path: "body", message: "unknown member mentioned" }] });
+  }
+  return ids;
+};
+
+/**
+ * Brings the newly mentioned members into the case and records their notifications, in the caller's transaction (so
+ * the message, the access it grants and the notification land together). The author is never notified of himself.
+ */
+export const notifyMentions = async (
+  tx: TenantTx, deps: ServiceDeps, actor: Actor, m: { caseId: string; messageId: string; seq: number; userIds: readonly string[] }, options: ChatOptions,
+): Promise<SentChatMessage["notifications"]> => {
+  const others = m.userIds.filter((id) => id !== actor.userId);
+  if (others.length === 0) return [];
+  await bringIntoCase(tx, actor, { caseId: m.caseId, userIds: others, reason: "mention" });
+  const emailDueAt = new Date(deps.clock.now().getTime() + (options.mentionEmailDelayMs ?? DEFAULT_MENTION_EMAIL_DELAY_MS));
+  const ids = await insertMentionNotifications(tx, {
+    orgId: actor.orgId, userIds: others, caseId: m.caseId, messageId: m.messageId, messageSeq: m.seq, actorId: actor.userId, emailDueAt,
+  });
+  return (await findNotifications(tx, ids)).map((row) => ({ ...toMentionNotification(row), userId: row.userId }));
+};
+
+const retried = (existing: NonNullable<Awaited<ReturnType<typeof findChatMessageByClientId>>>, actor: Actor, caseId: string): SentChatMessage => {
+  if (existing.caseId !== caseId || existing.authorId !== actor.userId) {
+    throw new AppError("CONFLICT", "clientId: this message id is already used; generate a new one", { fields: [{ path: "clientId", message: "already used" }] });
+  }
+  return { message: toChatMessage(existing), created: false, notifications: [] };
+};
+
+/**
+ * Stores a message before anyone is told of it, with the case's next number (the counter row is locked for the rest
+ * of the transaction, so numbers have no gaps). The same client id sent again answers the stored message, once.
+ */
+export const sendChatMessage = async (deps: ServiceDeps, actor: Actor, input: unknown, options: ChatOptions = {}): Promise<SentChatMessage> => {
+  const v = parseInput(chatSendInput, input);
+  return withTenant(deps.db.sql, actor.orgId, async (tx) => {
+    await requireChatPoster(tx, actor, v.caseId);
+    const before = await findChatMessageByClientId(tx, v.clientId);
+    if (before) return retried(before, actor, v.caseId);
+    await lockChatCounter(tx, actor.orgId, v.caseId);
+    // a concurrent retry of the same send may have committed while this one waited for the lock
+    const raced = await findChatMessageByClientId(tx, v.clientId);
+    if (raced) return retried(raced, actor, v.caseId);
+    const mentions = await resolveMentions(tx, v.body);
+    const messageId = await insertChatMessage(tx, { orgId: actor.orgId, caseId: v.caseId, clientId: v.clientId, authorId: actor.userId, body: v.body, mentions });
+    const attached = await attachChatFiles(tx, { caseId: v.caseId, messageId, uploadedBy: actor.userId, attachmentIds: v.attachmentIds });
+    if (attached !== new Set(v.attachmentIds).size) {
+      throw new AppError("NOT_FOUND", "attachmentIds: a file was not found (upload it to this case first, and attach it once)", {
+        key: "chat.attachmentNotFound", fields: [{ path: "attachmentIds", message: "not found" }],
+      });
+    }
+    const stored = (await findChatMessage(tx, messageId))!;
+    const notifications = await notifyMentions(tx, deps, actor, { caseId: v.caseId, messageId, seq: stored.seq, userIds: mentions }, options);
+    return { message: toChatMessage(stored), created: true, notifications };
+  });
+};
