@@ -17,6 +17,7 @@ import { MatchingPage } from "./pages/matching-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OrganizationSettingsPage } from "./pages/organization-settings-page.tsx";
+import { OutboxPage } from "./pages/outbox-page.tsx";
 import { SettingsLayout } from "./pages/settings-layout.tsx";
 import { WorklistPage } from "./pages/worklist-page.tsx";
 
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
               { path: "cases", element: <CasesPage /> },
               { path: "cases/:id", element: <CasePage /> },
               { path: "worklist", element: <WorklistPage /> },
+              { path: "outbox", element: <OutboxPage /> },
               { path: "imports", element: <ImportsPage /> },
               { path: "imports/:id", element: <ImportRunPage /> },
               { path: "matching", element: <MatchingPage /> },

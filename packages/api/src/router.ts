@@ -11,6 +11,8 @@ import { invoicesRouter } from "./routers/invoices.ts";
 import { viewsRouter } from "./routers/views.ts";
 import { casesRouter } from "./routers/cases.ts";
 import { worklistRouter } from "./routers/worklist.ts";
+import { senderDetailsRouter } from "./routers/sender-details.ts";
+import { outboxRouter } from "./routers/outbox.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -27,6 +29,8 @@ export const appRouter = router({
   payments: paymentsRouter,
   cases: casesRouter,
   worklist: worklistRouter,
+  senderDetails: senderDetailsRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

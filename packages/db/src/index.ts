@@ -34,6 +34,8 @@ export * from "./queries/case-detail.ts";
 export * from "./queries/case-timeline.ts";
 export * from "./queries/promises.ts";
 export * from "./queries/worklist.ts";
+export * from "./queries/sender-details.ts";
+export * from "./queries/outbox.ts";
 export * from "./queries/kpi-rollup-check.ts";
 export * from "./queries/kpi-figures.ts";
 export * from "./queries/kpi-activity.ts";

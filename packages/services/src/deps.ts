@@ -39,6 +39,13 @@ export interface ServiceDeps {
   db: Database;
   clock: Clock;
   events?: EventSink;
+  /** How messages leave (SMTP URL, SMS provider) for sends a person asks for; none: they are recorded in the outbox. */
+  delivery?: DeliverySettings;
+}
+
+export interface DeliverySettings {
+  smtpUrl?: string;
+  sms?: { providerUrl?: string; apiKey?: string };
 }
 
 export const emitEvent = (deps: ServiceDeps, event: DomainEvent): void => deps.events?.emit(event);

@@ -34,3 +34,6 @@ export * from "./cases/get-case-detail.ts";
 export * from "./cases/change-case.ts";
 export * from "./cases/case-promises.ts";
 export * from "./cases/worklist.ts";
+export * from "./settings/sender-details.ts";
+export * from "./settings/sender-details-input.ts";
+export * from "./settings/letter-sender.ts";

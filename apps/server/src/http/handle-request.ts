@@ -7,6 +7,7 @@ import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import type { ServerConfig } from "../config.ts";
 import { isSecureRequest, requestMetaOf } from "./request-meta.ts";
 import { handleImportUpload, handleOpenItemsExport } from "./ledger-files.ts";
+import { handleCollectionDocument } from "./collection-documents.ts";
 import { sendJson } from "./send-json.ts";
 import { createStaticHandler } from "./static-files.ts";
 
@@ -71,6 +72,7 @@ export const createRequestHandler = (config: ServerConfig, state: ServerState, l
         const url = new URL(req.url ?? "/", "http://localhost");
         if (pathname === "/api/imports" && req.method === "POST") return await handleImportUpload(state.deps, req, res, url);
         if (pathname === "/api/exports/open-items.csv" && req.method === "GET") return await handleOpenItemsExport(state.deps, req, res, url);
+        if (await handleCollectionDocument(state.deps, req, res, pathname)) return;
         return sendJson(res, 404, { error: { message: "Not found." } });
       }
       if (req.method === "GET" || req.method === "HEAD") return await serveStatic(req, res, pathname);

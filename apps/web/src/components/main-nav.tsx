@@ -26,6 +26,11 @@ export function MainNav() {
       <NavLink to="/worklist" className={navClass} data-testid="nav-worklist">
         {t("nav.worklist")}
       </NavLink>
+      {(ledgerWriter || role === "manager") && (
+        <NavLink to="/outbox" className={navClass} data-testid="nav-outbox">
+          {t("outbox.navLabel")}
+        </NavLink>
+      )}
       {ledgerWriter && (
         <NavLink to="/imports" className={navClass} data-testid="nav-imports">
           {t("imports.navLabel")}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { isCaseStage, type WorklistRow } from "../lib/case-api-types.ts";
@@ -10,10 +10,12 @@ export interface WorklistTableProps {
   onPick: (index: number) => void;
   onToggle: (row: WorklistRow) => void;
   onOpen: (row: WorklistRow) => void;
+  /** Buttons for a row (send now, preview), in a last column. */
+  rowActions?: (row: WorklistRow) => ReactNode;
 }
 
 /** The day's work; the current row is marked (aria-selected) and holds the focus, so the keys act on it. */
-export function WorklistTable({ rows, current, selected, onPick, onToggle, onOpen }: WorklistTableProps) {
+export function WorklistTable({ rows, current, selected, onPick, onToggle, onOpen, rowActions }: WorklistTableProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const body = useRef<HTMLTableSectionElement>(null);
@@ -39,6 +41,7 @@ export function WorklistTable({ rows, current, selected, onPick, onToggle, onOpe
             <th scope="col" className="numeric">{t("worklist.atRisk")}</th>
             <th scope="col">{t("worklist.oldestDue")}</th>
             <th scope="col">{t("worklist.promise")}</th>
+            {rowActions && <th scope="col">{t("sendNow.actions")}</th>}
           </tr>
         </thead>
         <tbody ref={body}>
@@ -75,6 +78,7 @@ export function WorklistTable({ rows, current, selected, onPick, onToggle, onOpe
               <td className="numeric">{row.currency ? format.money(row.amountAtRiskMinor, row.currency) : ""}</td>
               <td>{row.oldestDueDate ? format.calendarDate(row.oldestDueDate) : ""}</td>
               <td>{row.promisePending ? <span className="badge" data-testid="worklist-promise">{t("worklist.promisePending")}</span> : ""}</td>
+              {rowActions && <td className="worklist-row-actions">{rowActions(row)}</td>}
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { Loading } from "../components/loading.tsx";
 import { RequireAdmin } from "../components/require-admin.tsx";
+import { SenderDetailsForm } from "../components/sender-details-form.tsx";
 import { useTRPC } from "../lib/trpc.ts";
 
 /** Admin: the organization's settings — for now, how long an idle session stays open. */
@@ -11,6 +12,7 @@ export function OrganizationSettingsPage() {
   return (
     <RequireAdmin>
       <OrganizationSettingsForm />
+      <SenderDetailsForm />
     </RequireAdmin>
   );
 }

@@ -8,6 +8,7 @@ import { Loading } from "../components/loading.tsx";
 import { LogCallForm } from "../components/log-call-form.tsx";
 import { ModalDialog } from "../components/modal-dialog.tsx";
 import { RecordPromiseForm } from "../components/record-promise-form.tsx";
+import { SendNowButtons, SendNowDialog } from "../components/send-now-dialog.tsx";
 import { WorklistTable } from "../components/worklist-table.tsx";
 import { useCaseMutationDone } from "../hooks/use-case-mutation-done.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
@@ -23,7 +24,7 @@ const nextDay = (isoDate: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
-type Dialog = { kind: "call" | "promise"; row: WorklistRow } | { kind: "bulk" } | null;
+type Dialog = { kind: "call" | "promise" | "send"; row: WorklistRow } | { kind: "bulk" } | null;
 
 /** "My day": keyboard-first list of what to do today. */
 export function WorklistPage() {
@@ -120,7 +121,15 @@ export function WorklistPage() {
       ) : rows.length === 0 ? (
         <p className="empty" data-testid="worklist-empty">{t("worklist.empty")}</p>
       ) : (
-        <WorklistTable rows={rows} current={current} selected={selected} onPick={setCurrent} onToggle={toggle} onOpen={(r) => void navigate(`/cases/${r.caseId}`)} />
+        <WorklistTable
+          rows={rows}
+          current={current}
+          selected={selected}
+          onPick={setCurrent}
+          onToggle={toggle}
+          onOpen={(r) => void navigate(`/cases/${r.caseId}`)}
+          rowActions={(r) => <SendNowButtons row={r} canWrite={canWrite} onSend={(target) => setDialog({ kind: "send", row: target })} />}
+        />
       )}
       {(snooze.isError || moveCase.isError) && <ErrorMessage error={snooze.error ?? moveCase.error} />}
       {dialog?.kind === "call" && (
@@ -137,6 +146,17 @@ export function WorklistPage() {
         <ModalDialog title={t("worklist.promiseDialog", { name: dialog.row.debtorName })} onClose={() => setDialog(null)} testId="worklist-promise-dialog">
           <RecordPromiseForm caseId={dialog.row.caseId} currency={dialog.row.currency === "CHF" ? "CHF" : "EUR"} onDone={() => setDialog(null)} autoFocus />
         </ModalDialog>
+      )}
+      {dialog?.kind === "send" && (
+        <SendNowDialog
+          row={dialog.row}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            setStatus(message);
+            setDialog(null);
+            done();
+          }}
+        />
       )}
       {dialog?.kind === "bulk" && (
         <ModalDialog title={t("worklist.confirmTitle", { count: selected.size })} onClose={() => setDialog(null)} testId="worklist-bulk-dialog">

@@ -1,5 +1,5 @@
 import { LEDGER_WRITERS } from "@relance/domain";
-import { bulkSnoozeInput, listMyDay, markActionDone, markDoneInput, skipAction, skipInput, snoozeAction, snoozeActions, snoozeInput, worklistInput } from "@relance/services";
+import { actionIdInput, bulkSnoozeInput, listMyDay, sendActionNow, markActionDone, markDoneInput, skipAction, skipInput, snoozeAction, snoozeActions, snoozeInput, worklistInput } from "@relance/services";
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 
@@ -39,4 +39,9 @@ export const worklistRouter = router({
   bulkSnooze: writer.input(bulkSnoozeInput).output(z.object({ snoozed: z.number().int() })).mutation(({ ctx, input }) => snoozeActions(ctx.deps, ctx.actor, input)),
   markDone: writer.input(markDoneInput).output(ok).mutation(({ ctx, input }) => markActionDone(ctx.deps, ctx.actor, input)),
   skip: writer.input(skipInput).output(ok).mutation(({ ctx, input }) => skipAction(ctx.deps, ctx.actor, input)),
+  /** Sends a due action now through the engine's exactly-once path; a failed delivery is answered, not thrown. */
+  sendNow: writer
+    .input(actionIdInput)
+    .output(z.object({ status: z.enum(["sent", "failed"]), outboxId: z.string(), error: z.string().nullable() }))
+    .mutation(({ ctx, input }) => sendActionNow(ctx.deps, ctx.actor, input)),
 });

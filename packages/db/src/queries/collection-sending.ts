@@ -36,7 +36,28 @@ export interface ClaimedActionRow {
   jurisdiction: "FR" | "CH";
   segment: "b2b" | "b2c";
   addressLines: string[];
+  debtorCountry: string;
+  debtorPostalCode: string | null;
+  debtorCity: string | null;
 }
+
+/** What a message about an action needs: the action, and the debtor it goes to (from dunning_actions a, debtors d). */
+const actionMessageColumns = (tx: TenantTx) => tx`
+      a.id, a.case_id as "caseId", a.debtor_id as "debtorId", a.policy_version_id as "policyVersionId",
+      a.step_index as "stepIndex", a.level, a.channel, a.planned_for as "plannedFor",
+      d.name as "debtorName", coalesce(d.email, (select c.email from debtor_contacts c where c.debtor_id = d.id and c.email is not null order by c.created_at limit 1)) as "debtorEmail",
+      coalesce(d.phone, (select c.phone from debtor_contacts c where c.debtor_id = d.id and c.phone is not null order by c.created_at limit 1)) as "debtorPhone",
+      d.language as "debtorLanguage", d.external_id as "debtorExternalId", d.jurisdiction, d.segment,
+      array_remove(array[d.address_line1, d.address_line2, nullif(trim(coalesce(d.postal_code, '') || ' ' || coalesce(d.city, '')), '')], null) as "addressLines",
+      d.country as "debtorCountry", d.postal_code as "debtorPostalCode", d.city as "debtorCity"`;
+
+/**
+ * Whether the action `a` demands only invoices under an unresolved dispute: it is held (left planned) until a
+ * dispute is resolved, as the planner holds the invoices themselves.
+ */
+const coversOnlyDisputedInvoices = (tx: TenantTx) => tx`
+  exists (select 1 from dunning_action_invoices x where x.action_id = a.id
+          having count(*) > 0 and bool_and(exists (select 1 from dispute_invoices di where di.invoice_id = x.invoice_id and di.active)))`;
 
 /**
  * Claims the next sendable action: locked for this transaction, skipped by every other claimer until it commits,
@@ -48,17 +69,37 @@ export const claimNextDueAction = async (tx: TenantTx, today: string): Promise<C
       select a.id from dunning_actions a
       where a.status = 'planned' and a.planned_for <= ${today}::date and a.channel <> 'call'
         and (a.snoozed_until is null or a.snoozed_until <= ${today}::date)
+        and not ${coversOnlyDisputedInvoices(tx)}
       order by a.planned_for, a.id
       limit 1
       for update skip locked
     )
-    select a.id, a.case_id as "caseId", a.debtor_id as "debtorId", a.policy_version_id as "policyVersionId",
-      a.step_index as "stepIndex", a.level, a.channel, a.planned_for as "plannedFor",
-      d.name as "debtorName", coalesce(d.email, (select c.email from debtor_contacts c where c.debtor_id = d.id and c.email is not null order by c.created_at limit 1)) as "debtorEmail",
-      coalesce(d.phone, (select c.phone from debtor_contacts c where c.debtor_id = d.id and c.phone is not null order by c.created_at limit 1)) as "debtorPhone",
-      d.language as "debtorLanguage", d.external_id as "debtorExternalId", d.jurisdiction, d.segment,
-      array_remove(array[d.address_line1, d.address_line2, nullif(trim(coalesce(d.postal_code, '') || ' ' || coalesce(d.city, '')), '')], null) as "addressLines"
+    select ${actionMessageColumns(tx)}
     from claimed join dunning_actions a on a.id = claimed.id join debtors d on d.id = a.debtor_id`;
+  return row;
+};
+
+/**
+ * Claims one planned action by id for sending now, whatever its date: locked like the engine's claim, so a send in
+ * progress elsewhere (engine or another click) makes this one find nothing rather than send twice.
+ */
+export const claimPlannedAction = async (tx: TenantTx, actionId: string): Promise<ClaimedActionRow | undefined> => {
+  const [row] = await tx<ClaimedActionRow[]>`
+    with claimed as (
+      select a.id from dunning_actions a where a.id = ${actionId} and a.status = 'planned' and a.channel <> 'call'
+        and not ${coversOnlyDisputedInvoices(tx)}
+      for update skip locked
+    )
+    select ${actionMessageColumns(tx)}
+    from claimed join dunning_actions a on a.id = claimed.id join debtors d on d.id = a.debtor_id`;
+  return row;
+};
+
+/** An action and its debtor, as a message would be built from it, without claiming it (previews); calls have none. */
+export const findActionForMessage = async (tx: TenantTx, actionId: string): Promise<(ClaimedActionRow & { status: string }) | undefined> => {
+  const [row] = await tx<(ClaimedActionRow & { status: string })[]>`
+    select ${actionMessageColumns(tx)}, a.status
+    from dunning_actions a join debtors d on d.id = a.debtor_id where a.id = ${actionId} and a.channel <> 'call'`;
   return row;
 };
 
@@ -72,14 +113,19 @@ export interface ActionInvoiceRow {
   currency: "EUR" | "CHF";
   interestMinor: number;
   indemnityMinor: number;
+  paymentReference: string | null;
 }
 
 export const listActionInvoices = async (tx: TenantTx, actionId: string): Promise<ActionInvoiceRow[]> =>
   tx<ActionInvoiceRow[]>`
     select i.id as "invoiceId", i.number, i.issue_date as "issueDate", i.due_date as "dueDate", i.amount_minor as "amountMinor",
-      x.open_minor as "openMinor", i.currency, x.interest_minor as "interestMinor", x.indemnity_minor as "indemnityMinor"
+      x.open_minor as "openMinor", i.currency, x.interest_minor as "interestMinor", x.indemnity_minor as "indemnityMinor",
+      i.payment_reference as "paymentReference"
     from dunning_action_invoices x join invoices i on i.id = x.invoice_id
-    where x.action_id = ${actionId} order by i.due_date, i.number`;
+    where x.action_id = ${actionId}
+      -- a reminder never demands an invoice under an unresolved dispute
+      and not exists (select 1 from dispute_invoices di where di.invoice_id = x.invoice_id and di.active)
+    order by i.due_date, i.number`;
 
 export const countDueActions = async (tx: TenantTx, today: string): Promise<number> => {
   const [row] = await tx<{ n: number }[]>`

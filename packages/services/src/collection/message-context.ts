@@ -4,8 +4,10 @@ import {
   type DunningStep, type RateTables, type TemplateContext, type TemplateLocale,
 } from "@relance/domain";
 
-/** Who the messages come from; the tenant has no sender settings yet, so the engine is told. */
+/** Who the messages come from: the tenant's sender details (see senderIdentityOf), or what a caller sets instead. */
 export interface SenderIdentity {
+  /** The company name printed and signed; defaults to the organization's name. */
+  name?: string;
   email: string;
   phone?: string;
   iban?: string;
@@ -34,9 +36,9 @@ export const buildTemplateContext = (
   const indemnity = sameCurrency.reduce((sum, i) => sum + i.indemnityMinor, 0);
   const ecb = rateOrUndefined(() => rateInForceOn(tables.ecb_refinancing, today).ratePercent);
   return {
-    company: { name: settings.orgName, email: sender.email, phone: sender.phone ?? "-", iban: sender.iban ?? "-", address: sender.address ?? "-" },
+    company: { name: sender.name ?? settings.orgName, email: sender.email, phone: sender.phone ?? "-", iban: sender.iban ?? "-", address: sender.address ?? "-" },
     debtor: { name: action.debtorName, address: action.addressLines.join(", ") || "-", reference: action.debtorExternalId },
-    sender: { name: sender.signature ?? settings.orgName },
+    sender: { name: sender.signature ?? sender.name ?? settings.orgName },
     date: today,
     payBy: addDays(today, 8),
     invoices: invoices.map((i) => ({ number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, openMinor: i.openMinor, currency: i.currency })),
