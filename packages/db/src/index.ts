@@ -39,3 +39,8 @@ export * from "./queries/outbox.ts";
 export * from "./queries/kpi-rollup-check.ts";
 export * from "./queries/kpi-figures.ts";
 export * from "./queries/kpi-activity.ts";
+export * from "./queries/dispute-reasons.ts";
+export * from "./queries/disputes.ts";
+export * from "./queries/credit-notes.ts";
+export * from "./queries/dispute-escalation.ts";
+export * from "./queries/dispute-report.ts";

@@ -37,3 +37,4 @@ export * from "./cases/worklist.ts";
 export * from "./settings/sender-details.ts";
 export * from "./settings/sender-details-input.ts";
 export * from "./settings/letter-sender.ts";
+export * from "./disputes/index.ts";

@@ -74,7 +74,7 @@ export interface DueInvoiceSteps {
 /**
  * Set-based: each open invoice of an open case meets exactly one step, the one with offset ≤ asOf − due date < the
  * next step's offset (offsets strictly increase in a valid policy), so no grouping is needed. Held: debtors on hold,
- * invoices under a live promise (a pending promise of the case not yet past), disputed invoices (hook, see below),
+ * invoices under a live promise (a pending promise of the case not yet past), invoices under an unresolved dispute,
  * and invoices whose highest due step is already recorded.
  */
 export const selectDueInvoiceSteps = async (tx: TenantTx, asOf: string): Promise<DueInvoiceSteps> => {
@@ -86,8 +86,8 @@ export const selectDueInvoiceSteps = async (tx: TenantTx, asOf: string): Promise
        from dunning_policy_versions v cross join lateral jsonb_array_elements(v.steps) with ordinality as s(value, ord)
        where v.id in (select policy_version_id from cases where status = 'open')
      ),
-     -- Hook for disputes: invoices under an open dispute are held here once disputes exist.
-     disputed_invoices as (select null::uuid as invoice_id where false),
+     -- invoices under an unresolved dispute: held until it is resolved
+     disputed_invoices as (select invoice_id from dispute_invoices where active),
      live_promise_cases as (
        select distinct case_id from promises where status = 'pending' and promised_for >= $1::date
      ),

@@ -24,3 +24,10 @@ export const spreadCredit = (invoices: readonly CreditableInvoice[], creditMinor
   }
   return parts;
 };
+
+/** 123456 → "1234.56" (two minor digits, as EUR and CHF have), for messages that name an amount. */
+export const minorToDecimalText = (minor: number): string => {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+};

@@ -1,6 +1,8 @@
 import { AppError, hasRole, LEDGER_WRITERS, type Role } from "@relance/domain";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { findAccessibleCase } from "./case-access.ts";
+import { findAccessibleDisputeTx } from "../disputes/dispute-access.ts";
+import { withTenant } from "@relance/db";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -22,6 +24,14 @@ export const DOCUMENT_RESOLVERS: readonly DocumentResolver[] = [
     prefix: "case",
     authorize: async (deps, actor, caseId) => {
       await findAccessibleCase(deps, actor, caseId);
+      return { readOnly: !canEditNotes(actor.role) };
+    },
+  },
+  {
+    // a dispute's notes follow its case: whoever sees the case sees them, managers read only
+    prefix: "dispute",
+    authorize: async (deps, actor, disputeId) => {
+      await withTenant(deps.db.sql, actor.orgId, (tx) => findAccessibleDisputeTx(tx, actor, disputeId));
       return { readOnly: !canEditNotes(actor.role) };
     },
   },

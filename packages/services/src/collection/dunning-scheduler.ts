@@ -4,6 +4,7 @@ import {
 } from "@relance/db";
 import { calendarDate, type ServiceDeps } from "../deps.ts";
 import { planDunning } from "./plan-dunning.ts";
+import { escalateDisputes } from "../disputes/escalate-disputes.ts";
 import { sendDueActions, type SendOptions } from "./send-due-actions.ts";
 
 export const DUNNING_DAILY_JOB = "dunning.daily";
@@ -26,6 +27,7 @@ const runJob = async (deps: ServiceDeps, job: JobRow, now: Date, send: Scheduler
   if (job.kind !== DUNNING_DAILY_JOB || job.orgId === null) throw new Error(`unknown job kind ${job.kind}`);
   const timeZone = (await findOrganizationTimeZone(deps.db.sql, job.orgId)) ?? "Europe/Paris";
   const date = typeof job.payload.date === "string" ? job.payload.date : calendarDate(now, timeZone);
+  await escalateDisputes(deps, job.orgId, { asOf: date });
   await planDunning(deps, job.orgId, { asOf: date });
   await sendDueActions(deps, job.orgId, { ...send, now });
   const next = addDays(date, 1);
