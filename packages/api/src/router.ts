@@ -10,6 +10,7 @@ import { debtorsRouter } from "./routers/debtors.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { viewsRouter } from "./routers/views.ts";
 import { casesRouter } from "./routers/cases.ts";
+import { disputesRouter } from "./routers/disputes.ts";
 import { worklistRouter } from "./routers/worklist.ts";
 import { senderDetailsRouter } from "./routers/sender-details.ts";
 import { outboxRouter } from "./routers/outbox.ts";
@@ -28,6 +29,7 @@ export const appRouter = router({
   imports: importsRouter,
   payments: paymentsRouter,
   cases: casesRouter,
+  disputes: disputesRouter,
   worklist: worklistRouter,
   senderDetails: senderDetailsRouter,
   outbox: outboxRouter,
