@@ -20,6 +20,8 @@ if (createdHere && !process.env.RELANCE_E2E_KEEP_DATA) {
 
 export default defineConfig({
   testDir: "./tests",
+  // one output directory per port: runs side by side must not clear each other's results
+  outputDir: PORT === 3100 ? "test-results" : `test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
