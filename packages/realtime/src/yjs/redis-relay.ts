@@ -38,7 +38,10 @@ export const createRedisYjsRelay = (redisUrl: string, options: { logger?: YjsLog
     for (const listener of channel.listeners) listener.onMessage(message);
   });
 
+  // A SUBSCRIBE sent before the connection is ready would put it in subscriber mode under ioredis's own ready check
+  // (INFO), which then fails and drops the connection: subscriptions wait for the first ready.
   let connectedOnce = false;
+  const firstReady = new Promise<void>((resolve) => sub.once("ready", () => resolve()));
   sub.on("ready", () => {
     if (!connectedOnce) {
       connectedOnce = true;
@@ -64,7 +67,7 @@ export const createRedisYjsRelay = (redisUrl: string, options: { logger?: YjsLog
       const name = channelOf(key);
       let channel = channels.get(name);
       if (!channel) {
-        channel = { listeners: new Set(), ready: sub.subscribe(name).then(() => undefined) };
+        channel = { listeners: new Set(), ready: firstReady.then(() => sub.subscribe(name)).then(() => undefined) };
         channels.set(name, channel);
       }
       const listener = { onMessage, onGap };

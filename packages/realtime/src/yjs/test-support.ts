@@ -19,6 +19,7 @@ export interface TestHttpServer {
 export const startHttpServer = async (
   yjs: YjsServer,
   baseAuth: Omit<YjsConnectionAuth, "docName" | "readOnly">,
+  port = 0,
 ): Promise<TestHttpServer> => {
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => {
@@ -31,10 +32,10 @@ export const startHttpServer = async (
       docName: decodeURIComponent(url.pathname.slice("/yjs/".length)),
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `ws://127.0.0.1:${port}/yjs`,
+    url: `ws://127.0.0.1:${bound}/yjs`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -43,14 +44,22 @@ export const startHttpServer = async (
   };
 };
 
+/** A WebSocket class sending these headers (a browser sends the session cookie and Origin by itself). */
+const webSocketWithHeaders = (headers: Record<string, string>) =>
+  class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
+
 export const connectClient = (
   url: string,
   docName: string,
-  options: { doc?: Y.Doc; params?: Record<string, string> } = {},
+  options: { doc?: Y.Doc; params?: Record<string, string>; headers?: Record<string, string> } = {},
 ): WebsocketProvider =>
   new WebsocketProvider(url, docName, options.doc ?? new Y.Doc(), {
     // Node has no global WebSocket before v22.
-    WebSocketPolyfill: WebSocket as never,
+    WebSocketPolyfill: (options.headers ? webSocketWithHeaders(options.headers) : WebSocket) as never,
     // Two providers in one process would otherwise sync through BroadcastChannel, bypassing the server.
     disableBc: true,
     params: options.params ?? {},
@@ -111,8 +120,16 @@ export const memoryPersistence = () => {
   return { persistence, stores, control, storedDoc };
 };
 
+/** Appends a paragraph the way the notes editor does (a Tiptap document is an XmlFragment named "default"). */
+export const appendParagraph = (doc: Y.Doc, text: string): void => {
+  const fragment = doc.getXmlFragment("default");
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [paragraph]);
+};
+
 /** Raw WebSocket to a document, for what a well-behaved provider never sends. */
-export const connectRaw = (url: string, docName: string, options: { autoPong?: boolean } = {}) => {
+export const connectRaw = (url: string, docName: string, options: { autoPong?: boolean; headers?: Record<string, string> } = {}) => {
   const ws = new WebSocket(`${url}/${docName}`, options);
   const opened = new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());

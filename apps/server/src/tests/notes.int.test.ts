@@ -1,0 +1,132 @@
+import { caseDocumentName } from "@relance/domain";
+import { documentPlainText } from "@relance/realtime";
+import { appendParagraph, connectClient, connectRaw, waitSynced } from "@relance/realtime/testing";
+import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
+import { withTenant } from "@relance/db";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { WebsocketProvider } from "y-websocket";
+import { startTestServer, type TestServer } from "./test-server.ts";
+
+const until = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 15_000, interval: 25 });
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A signed-in member's notes editor on a case, through a server's real `/yjs` endpoint. */
+const openNotes = (server: TestServer, token: string, caseId: string): WebsocketProvider => {
+  const provider = connectClient(`ws://127.0.0.1:${server.server.port}/yjs`, caseDocumentName(caseId), {
+    headers: { origin: server.origin, cookie: `relance_session=${token}` },
+  });
+  cleanups.push(() => provider.destroy());
+  return provider;
+};
+
+const storedNote = async (server: TestServer, orgId: string, caseId: string) => {
+  const rows = await withTenant(server.server.deps.db.sql, orgId, (tx) =>
+    tx<{ plain_text: string }[]>`select plain_text from documents where name = ${caseDocumentName(caseId)}`,
+  );
+  return rows[0]?.plain_text;
+};
+
+describe("case notes on one server", () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => t?.close());
+
+  it("refuses oversized and malformed messages with a close code and reason, leaving the other editors alone", async () => {
+    const { deps } = t.fixtures;
+    const org = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, org);
+    const token = await signInMember(deps, await buildMember(deps, org, "credit_manager"));
+    const a = openNotes(t, token, caseId);
+    const b = openNotes(t, token, caseId);
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const raw = () => {
+      const socket = connectRaw(`ws://127.0.0.1:${t.server.port}/yjs`, caseDocumentName(caseId), {
+        headers: { origin: t.origin, cookie: `relance_session=${token}` },
+      });
+      cleanups.push(() => socket.ws.terminate());
+      return socket;
+    };
+
+    const oversized = raw();
+    await oversized.opened;
+    oversized.ws.send(Buffer.alloc(1_200_000));
+    expect(await oversized.closed).toEqual({ code: 1009, reason: "message too big: 1200000 bytes, at most 1000000" });
+
+    const badUpdate = raw();
+    await badUpdate.opened;
+    // A sync update (0, 2) whose content is not a Yjs update.
+    badUpdate.ws.send(Buffer.from([0, 2, 4, 255, 255, 255, 255]));
+    expect(await badUpdate.closed).toEqual({ code: 1003, reason: "malformed message" });
+
+    const unknownType = raw();
+    await unknownType.opened;
+    unknownType.ws.send(Buffer.from([42]));
+    expect(await unknownType.closed).toEqual({ code: 1003, reason: "malformed message" });
+
+    appendParagraph(a.doc, "Still editing together.");
+    await until(() => expect(documentPlainText(b.doc)).toBe("Still editing together."));
+    expect(a.wsconnected && b.wsconnected).toBe(true);
+  });
+
+  it("stores the note's plain text for search and export when the last editor leaves", async () => {
+    const { deps } = t.fixtures;
+    const org = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, org);
+    const token = await signInMember(deps, await buildMember(deps, org, "credit_manager"));
+    const editor = openNotes(t, token, caseId);
+    await waitSynced(editor);
+    appendParagraph(editor.doc, "Client disputes invoice F-2024-118.");
+    appendParagraph(editor.doc, "Credit note requested.");
+    editor.destroy();
+    await until(async () => expect(await storedNote(t, org.id, caseId)).toBe("Client disputes invoice F-2024-118.\nCredit note requested."));
+  });
+});
+
+const twoNodes = Boolean(process.env.REDIS_URL && process.env.DATABASE_URL);
+describe.skipIf(!twoNodes)("case notes across two server nodes (needs REDIS_URL and DATABASE_URL: two servers share one database)", () => {
+  let node1: TestServer;
+  let node2: TestServer;
+  beforeAll(async () => {
+    node1 = await startTestServer();
+    node2 = await startTestServer();
+  });
+  afterAll(async () => {
+    await node1?.close();
+    await node2?.close();
+  });
+
+  it("makes two editors on two nodes converge, with each other's presence, and stores the same note", async () => {
+    const { deps } = node1.fixtures;
+    const org = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, org);
+    const sophie = await signInMember(deps, await buildMember(deps, org, "credit_manager", { displayName: "Sophie" }));
+    const lucas = await signInMember(deps, await buildMember(deps, org, "billing", { displayName: "Lucas" }));
+    const onNode1 = openNotes(node1, sophie, caseId);
+    const onNode2 = openNotes(node2, lucas, caseId);
+    await Promise.all([waitSynced(onNode1), waitSynced(onNode2)]);
+
+    onNode1.awareness.setLocalStateField("user", { name: "Sophie" });
+    appendParagraph(onNode1.doc, "Sophie: the customer disputes the quantity.");
+    appendParagraph(onNode2.doc, "Lucas: delivery note attached.");
+    await until(() => {
+      expect(documentPlainText(onNode1.doc)).toBe(documentPlainText(onNode2.doc));
+      expect(documentPlainText(onNode2.doc)).toContain("Sophie: the customer disputes the quantity.");
+      expect(documentPlainText(onNode1.doc)).toContain("Lucas: delivery note attached.");
+    });
+    await until(() => expect(onNode2.awareness.getStates().get(onNode1.doc.clientID)).toEqual({ user: { name: "Sophie" } }));
+
+    const expected = documentPlainText(onNode1.doc);
+    onNode1.destroy();
+    onNode2.destroy();
+    await until(async () => expect(await storedNote(node1, org.id, caseId)).toBe(expected));
+    // A third editor, on either node, gets the same note back from the database.
+    const later = openNotes(node2, sophie, caseId);
+    await waitSynced(later);
+    expect(documentPlainText(later.doc)).toBe(expected);
+  });
+});
