@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { WorklistRow } from "../lib/case-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
@@ -46,7 +46,9 @@ export function SendNowButtons({ row, canWrite, onSend }: { row: WorklistRow; ca
 export function SendNowDialog({ row, onClose, onDone }: { row: WorklistRow; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const send = useMutation(trpc.worklist.sendNow.mutationOptions());
+  const queryClient = useQueryClient();
+  // whatever the outcome, the outbox has a new row
+  const send = useMutation(trpc.worklist.sendNow.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.outbox.pathKey() }) }));
   const channel = t(`worklist.channels.${row.channel ?? "case"}`);
   return (
     <ModalDialog title={t("sendNow.confirmTitle", { name: row.debtorName })} onClose={onClose} testId="worklist-send-dialog">

@@ -53,6 +53,14 @@ export function WorklistPage() {
   };
   const snooze = useMutation(trpc.worklist.bulkSnooze.mutationOptions());
   const moveCase = useMutation(trpc.cases.update.mutationOptions());
+  const plan = useMutation(
+    trpc.worklist.planToday.mutationOptions({
+      onSuccess: (result) => {
+        setStatus(t("sendNow.planned", { count: result.actionsPlanned, date: format.calendarDate(result.asOf) }));
+        done();
+      },
+    }),
+  );
   const row = rows[Math.min(current, rows.length - 1)];
 
   const toggle = (r: WorklistRow) => {
@@ -94,6 +102,11 @@ export function WorklistPage() {
         <label>
           <input type="checkbox" checked={mineOnly} onChange={(e) => setMineOnly(e.target.checked)} data-testid="worklist-mine" /> {t("worklist.mineOnly")}
         </label>
+        {canWrite && (
+          <button type="button" className="button button-small button-quiet" onClick={() => plan.mutate()} disabled={plan.isPending} data-testid="worklist-plan-today">
+            {t("sendNow.planToday")}
+          </button>
+        )}
         {canWrite && selected.size > 0 && (
           <>
             <span data-testid="worklist-selected">{t("worklist.selected", { count: selected.size })}</span>
@@ -131,7 +144,7 @@ export function WorklistPage() {
           rowActions={(r) => <SendNowButtons row={r} canWrite={canWrite} onSend={(target) => setDialog({ kind: "send", row: target })} />}
         />
       )}
-      {(snooze.isError || moveCase.isError) && <ErrorMessage error={snooze.error ?? moveCase.error} />}
+      {(snooze.isError || moveCase.isError || plan.isError) && <ErrorMessage error={snooze.error ?? moveCase.error ?? plan.error} />}
       {dialog?.kind === "call" && (
         <ModalDialog title={t("worklist.callDialog", { name: dialog.row.debtorName })} onClose={() => setDialog(null)} testId="worklist-call-dialog">
           <LogCallForm

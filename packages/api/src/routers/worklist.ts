@@ -1,5 +1,5 @@
 import { LEDGER_WRITERS } from "@relance/domain";
-import { actionIdInput, bulkSnoozeInput, listMyDay, sendActionNow, markActionDone, markDoneInput, skipAction, skipInput, snoozeAction, snoozeActions, snoozeInput, worklistInput } from "@relance/services";
+import { actionIdInput, bulkSnoozeInput, listMyDay, planToday, sendActionNow, markActionDone, markDoneInput, skipAction, skipInput, snoozeAction, snoozeActions, snoozeInput, worklistInput } from "@relance/services";
 import { z } from "zod";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 
@@ -44,4 +44,8 @@ export const worklistRouter = router({
     .input(actionIdInput)
     .output(z.object({ status: z.enum(["sent", "failed"]), outboxId: z.string(), error: z.string().nullable() }))
     .mutation(({ ctx, input }) => sendActionNow(ctx.deps, ctx.actor, input)),
+  /** Plans today's reminders now (exactly once per invoice and step, like the daily run); sends nothing. */
+  planToday: writer
+    .output(z.object({ asOf: z.string(), casesOpened: z.number().int(), actionsPlanned: z.number().int() }))
+    .mutation(({ ctx }) => planToday(ctx.deps, ctx.actor)),
 });

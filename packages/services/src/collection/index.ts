@@ -6,3 +6,4 @@ export * from "./dunning-scheduler.ts";
 export * from "./send-action.ts";
 export * from "./send-action-now.ts";
 export * from "./outbox.ts";
+export * from "./plan-today.ts";

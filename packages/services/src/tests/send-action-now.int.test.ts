@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { getGeneratedDocument, getOutboxMessage, listOutbox } from "../collection/outbox.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
 import { previewActionLetter, sendActionNow } from "../collection/send-action-now.ts";
+import { planToday } from "../collection/plan-today.ts";
 import { sendDueActions } from "../collection/send-due-actions.ts";
 import { addDebtor, addInvoices, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
 import { caught } from "./cases-fixtures.ts";
@@ -113,5 +114,18 @@ describe("outbox", () => {
     const stranger = await buildMember(deps, await buildOrg(deps), "admin");
     expect((await caught(getOutboxMessage(deps, stranger, { id: row.id }))).code).toBe("NOT_FOUND");
     expect((await listOutbox(deps, stranger, {})).rows).toEqual([]);
+  });
+});
+
+describe("planToday", () => {
+  it("plans today's due steps once, for a ledger writer only", async () => {
+    const org = await buildOrg(deps);
+    const debtorId = await addDebtor(deps, org, { name: "Plan SARL" });
+    await addInvoices(deps, org, debtorId, [{ number: "P-1", dueDate: "2026-02-20", amountMinor: 50_000 }]);
+    const sales = await buildMember(deps, org, "sales");
+    expect((await caught(planToday(deps, sales))).code).toBe("FORBIDDEN");
+    const manager = await buildMember(deps, org, "credit_manager");
+    expect(await planToday(deps, manager)).toEqual({ asOf: AS_OF, casesOpened: 1, actionsPlanned: 1 });
+    expect(await planToday(deps, manager)).toEqual({ asOf: AS_OF, casesOpened: 0, actionsPlanned: 0 });
   });
 });
