@@ -9,6 +9,7 @@ import {
   createYjsServer,
   type Logger,
 } from "@relance/realtime";
+import { startMentionMailer, userRoom } from "@relance/realtime";
 import { DEMO_ORGS, listDemoLogins, seedDemo, startScheduler, systemClock, type Clock, type DemoLogin, type DomainEvent, type ServiceDeps } from "@relance/services";
 import type { ServerConfig } from "./config.ts";
 import { startAdminSocket } from "./cli/admin-socket.ts";
@@ -76,7 +77,9 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   }
   const demoLogins = (await findOrganizationBySlug(db.sql, DEMO_ORGS[0]!.slug)) ? listDemoLogins() : [];
 
-  const sockets = createSocketServer(httpServer, { deps, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger });
+  const sockets = createSocketServer(httpServer, {
+    deps, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl, logger, chat: { mentionEmailDelayMs: config.chat.mentionEmailDelayMs },
+  });
   relay = sockets.relayDomainEvent;
   // With Redis, the nodes holding a document exchange its updates and awareness, so its editors may be on any node.
   const yjsRelay = config.redisUrl ? createRedisYjsRelay(config.redisUrl, { logger }) : undefined;
@@ -97,10 +100,16 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
       })
     : null;
 
+  // Unread mentions of members who stayed offline are e-mailed (or recorded in the outbox without SMTP).
+  const mentionMailer = config.scheduler
+    ? startMentionMailer(deps, sockets.io, { intervalMs: 30_000, userRoom, smtpUrl: config.smtpUrl, publicUrl: config.publicUrl, logger })
+    : null;
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await scheduler?.stop();
+      await mentionMailer?.stop();
       // stop accepting; requests still in flight are answered 503
       state.deps = null;
       httpServer.close();

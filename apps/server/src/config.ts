@@ -26,6 +26,8 @@ const envSchema = z.object({
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   SMS_PROVIDER_URL: z.url().optional(),
   SMS_API_KEY: z.string().min(1).optional(),
+  CHAT_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  MENTION_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(300),
 });
 
 export interface ServerConfig {
@@ -48,6 +50,8 @@ export interface ServerConfig {
   scheduler: boolean;
   /** SMS provider (HTTP); without it, SMS are recorded in the outbox only. */
   sms: { providerUrl?: string; apiKey?: string };
+  /** Largest chat attachment, and how long an unread mention of an offline member waits before it is e-mailed. */
+  chat: { attachmentMaxBytes: number; mentionEmailDelayMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +84,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     webDist: e.WEB_DIST,
     smtpUrl: e.SMTP_URL,
     scheduler: e.SCHEDULER === "on",
+    chat: { attachmentMaxBytes: e.CHAT_ATTACHMENT_MAX_BYTES, mentionEmailDelayMs: e.MENTION_EMAIL_DELAY_SECONDS * 1000 },
     sms: { ...(e.SMS_PROVIDER_URL ? { providerUrl: e.SMS_PROVIDER_URL } : {}), ...(e.SMS_API_KEY ? { apiKey: e.SMS_API_KEY } : {}) },
   };
 };

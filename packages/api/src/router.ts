@@ -10,6 +10,7 @@ import { debtorsRouter } from "./routers/debtors.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { viewsRouter } from "./routers/views.ts";
 import { casesRouter } from "./routers/cases.ts";
+import { chatRouter, notificationsRouter } from "./routers/chat.ts";
 import { disputesRouter } from "./routers/disputes.ts";
 import { worklistRouter } from "./routers/worklist.ts";
 import { senderDetailsRouter } from "./routers/sender-details.ts";
@@ -29,6 +30,8 @@ export const appRouter = router({
   imports: importsRouter,
   payments: paymentsRouter,
   cases: casesRouter,
+  chat: chatRouter,
+  notifications: notificationsRouter,
   disputes: disputesRouter,
   worklist: worklistRouter,
   senderDetails: senderDetailsRouter,

@@ -5,3 +5,5 @@ export * from "./socket-handler.ts";
 export * from "./socket-server.ts";
 export * from "./upgrade-router.ts";
 export * from "./yjs/index.ts";
+export * from "./chat-handlers.ts";
+export * from "./mention-mailer.ts";

@@ -1,12 +1,13 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { AppError, type ClientToServerEvents, type PresenceMember, type PresenceUpdate, type ServerToClientEvents } from "@relance/domain";
-import { findAccessibleCase, type DomainEvent, type ServiceDeps, type SessionContext, validateSessionToken } from "@relance/services";
+import { findAccessibleCase, type ChatOptions, type DomainEvent, type ServiceDeps, type SessionContext, validateSessionToken } from "@relance/services";
 import { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 import { z } from "zod";
 import { authenticateRequest, sessionTokenOf } from "./authenticate-request.ts";
 import { isAllowedOrigin } from "./origin-check.ts";
+import { registerChatHandlers } from "./chat-handlers.ts";
 import { socketHandler, type Logger } from "./socket-handler.ts";
 
 export interface SocketData {
@@ -29,9 +30,12 @@ export interface SocketServerOptions {
   logger: Logger;
   /** Largest inbound payload in bytes; a larger one closes that connection only. */
   maxPayloadBytes?: number;
+  /** Case chat settings (how long a mention waits before it is e-mailed). */
+  chat?: ChatOptions;
 }
 
-const caseRoom = (orgId: string, caseId: string) => `case:${orgId}:${caseId}`;
+/** Every socket that has a case open (presence and chat). */
+export const caseRoom = (orgId: string, caseId: string) => `case:${orgId}:${caseId}`;
 /** Every socket of one tenant. */
 export const orgRoom = (orgId: string) => `org:${orgId}`;
 /** Every socket a user opened in one tenant (a user of two tenants has two rooms). */
@@ -101,6 +105,7 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
   };
 
   io.on("connection", (socket: RelanceSocket) => {
+    registerChatHandlers(io, socket, { deps, logger, caseRoom, userRoom, ...(options.chat ? { options: options.chat } : {}) });
     socket.on(
       "presence:join",
       socketHandler(

@@ -7,6 +7,7 @@ import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
 import type { ServerConfig } from "../config.ts";
 import { isSecureRequest, requestMetaOf } from "./request-meta.ts";
 import { handleImportUpload, handleOpenItemsExport } from "./ledger-files.ts";
+import { CHAT_DOWNLOAD_PATH, CHAT_UPLOAD_PATH, handleChatAttachmentDownload, handleChatAttachmentUpload } from "./chat-attachments.ts";
 import { handleCollectionDocument } from "./collection-documents.ts";
 import { sendJson } from "./send-json.ts";
 import { createStaticHandler } from "./static-files.ts";
@@ -72,6 +73,10 @@ export const createRequestHandler = (config: ServerConfig, state: ServerState, l
         const url = new URL(req.url ?? "/", "http://localhost");
         if (pathname === "/api/imports" && req.method === "POST") return await handleImportUpload(state.deps, req, res, url);
         if (pathname === "/api/exports/open-items.csv" && req.method === "GET") return await handleOpenItemsExport(state.deps, req, res, url);
+        const upload = req.method === "POST" ? CHAT_UPLOAD_PATH.exec(pathname) : null;
+        if (upload) return await handleChatAttachmentUpload(state.deps, req, res, url, upload[1]!, config.chat.attachmentMaxBytes);
+        const download = req.method === "GET" ? CHAT_DOWNLOAD_PATH.exec(pathname) : null;
+        if (download) return await handleChatAttachmentDownload(state.deps, req, res, download[1]!);
         if (await handleCollectionDocument(state.deps, req, res, pathname)) return;
         return sendJson(res, 404, { error: { message: "Not found." } });
       }

@@ -22,6 +22,7 @@ import {
 import { z } from "zod";
 import { isoInstant, toIso } from "../schemas.ts";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
+import { caseAccessProcedures } from "./case-access.ts";
 
 const writer = roleProcedure(LEDGER_WRITERS);
 const eventOutput = z.object({ eventId: z.string() });
@@ -37,6 +38,7 @@ const promiseOutput = z.object({
 });
 
 export const casesRouter = router({
+  ...caseAccessProcedures,
   /** The case with its debtor, stage, open invoices and totals, and pending promises. */
   get: authedProcedure
     .input(caseIdInput)

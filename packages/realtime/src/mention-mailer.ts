@@ -1,0 +1,49 @@
+import { createMailer, sendDueMentionEmails, type ServiceDeps } from "@relance/services";
+import type { Server } from "socket.io";
+import type { Logger } from "./socket-handler.ts";
+
+export interface MentionMailer {
+  /** One pass now (tests, shutdown): e-mails what is due. */
+  runOnce(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * E-mails unread mentions to members who stayed offline: every `intervalMs`, due notifications are claimed (one node
+ * each) and a member with no live connection on any node (asked through the adapter) gets the e-mail.
+ */
+export const startMentionMailer = (
+  deps: ServiceDeps,
+  io: Server,
+  options: { intervalMs: number; userRoom: (orgId: string, userId: string) => string; smtpUrl?: string | undefined; publicUrl?: string | undefined; logger: Logger },
+): MentionMailer => {
+  const isOnline = async (orgId: string, userId: string) => (await io.in(options.userRoom(orgId, userId)).fetchSockets()).length > 0;
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const runOnce = async () => {
+    const mailer = createMailer({ ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}), onOutbox: () => undefined, clock: deps.clock });
+    try {
+      const report = await sendDueMentionEmails(deps, { mailer, isOnline, publicUrl: options.publicUrl });
+      if (report.sent + report.recorded + report.failed > 0) options.logger.info("mention e-mails", { ...report });
+    } finally {
+      mailer.close();
+    }
+  };
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    running = runOnce()
+      .catch((error: unknown) => options.logger.error("mention e-mails failed", { error: String(error) }))
+      .finally(() => {
+        busy = false;
+      });
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+};
