@@ -15,6 +15,7 @@ import { disputesRouter } from "./routers/disputes.ts";
 import { worklistRouter } from "./routers/worklist.ts";
 import { senderDetailsRouter } from "./routers/sender-details.ts";
 import { outboxRouter } from "./routers/outbox.ts";
+import { kpiRouter } from "./routers/kpi.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -34,6 +35,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   disputes: disputesRouter,
   worklist: worklistRouter,
+  kpi: kpiRouter,
   senderDetails: senderDetailsRouter,
   outbox: outboxRouter,
 });

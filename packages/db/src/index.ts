@@ -44,3 +44,4 @@ export * from "./queries/disputes.ts";
 export * from "./queries/credit-notes.ts";
 export * from "./queries/dispute-escalation.ts";
 export * from "./queries/dispute-report.ts";
+export * from "./queries/kpi-jobs.ts";

@@ -38,3 +38,4 @@ export * from "./settings/sender-details.ts";
 export * from "./settings/sender-details-input.ts";
 export * from "./settings/letter-sender.ts";
 export * from "./disputes/index.ts";
+export * from "./kpi/index.ts";

@@ -10,8 +10,10 @@ import {
   createUserInOrganization,
   exportOpenItems,
   fileSourceFromPath,
+  getKpiSnapshot,
   importFile,
   planDunning,
+  rebuildKpiRollups,
   seedDemo,
   type ServiceDeps,
 } from "@relance/services";
@@ -43,6 +45,8 @@ interface CommandSpec {
 }
 
 const usageError = (message: string) => new AppError("BAD_REQUEST", message);
+/** The CLI reads tenant figures as the operator of the installation, not as a member. */
+const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
 
 const orgIdOf = async (deps: ServiceDeps, slug: unknown): Promise<string> => {
   if (typeof slug !== "string") throw usageError("--org is required");
@@ -171,6 +175,33 @@ const COMMANDS: Record<string, CommandSpec> = {
       const orgId = await orgIdOf(deps, values.org);
       return planDunning(deps, orgId, { asOf: asOfOf(deps, values["as-of"]), dryRun: values["dry-run"] === true });
     },
+  },
+  kpi: {
+    usage: "relance kpi --org <slug> [--as-of YYYY-MM-DD] [--from YYYY-MM-DD --to YYYY-MM-DD]",
+    summary: "print the KPI snapshot (totals, aging, DSO, CEI, forecast, promises per currency) as JSON",
+    options: { org: { type: "string" }, "as-of": { type: "string" }, from: { type: "string" }, to: { type: "string" } },
+    positionals: 0,
+    needsSchema: true,
+    run: async (deps, values) => {
+      const orgId = await orgIdOf(deps, values.org);
+      const asOf = asOfOf(deps, values["as-of"]);
+      if ((values.from === undefined) !== (values.to === undefined)) throw usageError("--from and --to go together");
+      const dateOf = (flag: "from" | "to") => {
+        const text = values[flag];
+        if (typeof text !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw usageError(`--${flag} must be a date as YYYY-MM-DD`);
+        return text;
+      };
+      const period = values.from === undefined ? undefined : { from: dateOf("from"), to: dateOf("to") };
+      return getKpiSnapshot(deps, { orgId, userId: SYSTEM_USER, role: "admin" }, { asOf, ...(period ? { period } : {}) });
+    },
+  },
+  "kpi rebuild": {
+    usage: "relance kpi rebuild --org <slug> [--dry-run]",
+    summary: "recompute the KPI rollups from the invoices, repair drift and print the rows that differed as JSON",
+    options: { org: { type: "string" }, "dry-run": { type: "boolean" } },
+    positionals: 0,
+    needsSchema: true,
+    run: async (deps, values) => rebuildKpiRollups(deps, await orgIdOf(deps, values.org), { dryRun: values["dry-run"] === true }),
   },
   "user create": {
     usage: "relance user create --org <slug> --email <email> --role <role> [--name <name>] [--password <password>]",

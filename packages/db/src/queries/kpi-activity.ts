@@ -56,7 +56,7 @@ export interface CollectorActivityRow {
   calls: number;
   promises: number;
   collectedMinor: number;
-  currency: string | null;
+  currency: "EUR" | "CHF" | null;
   casesClosed: number;
 }
 
@@ -92,7 +92,7 @@ export const readCollectorActivity = (tx: TenantTx, from: string, to: string): P
 export interface DebtorAtRiskRow {
   debtorId: string;
   name: string;
-  currency: string;
+  currency: "EUR" | "CHF";
   overdueMinor: number;
   oldestDaysPastDue: number;
   overdueCount: number;

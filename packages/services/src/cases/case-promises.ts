@@ -9,7 +9,7 @@ import {
   withTenant,
 } from "@relance/db";
 import { AppError } from "@relance/domain";
-import { calendarDate, type Actor, type ServiceDeps } from "../deps.ts";
+import { calendarDate, emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
 import { calendarDateSchema, cancelPromiseInput, parseInput, recordPromiseInput } from "./case-inputs.ts";
 import { canSeeCase } from "./case-access.ts";
 import { lockWritableCase, requireCaseWriter } from "./case-writers.ts";
@@ -24,7 +24,7 @@ export const recordPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
   if (v.promisedFor < today) {
     throw new AppError("BAD_REQUEST", "A promise is for today or later.", { key: "errors.invalidInput", fields: [{ path: "promisedFor", message: "Must be today or later" }] });
   }
-  return withTenant(deps.db.sql, actor.orgId, async (tx) => {
+  const result = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const found = await lockWritableCase(tx, actor, v.caseId);
     if (found.status === "closed") throw new AppError("PRECONDITION_FAILED", "This case is closed.", { key: "cases.closed" });
     const now = deps.clock.now();
@@ -44,6 +44,8 @@ export const recordPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
     await appendTimelineEvent(tx, { orgId: actor.orgId, debtorId: found.debtorId, caseId: found.id, kind: "promise", payload, actorId: actor.userId, occurredAt: now });
     return { promiseId };
   });
+  emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  return result;
 };
 
 const promiseNotFound = () => new AppError("NOT_FOUND", "Promise not found", { key: "errors.notFound" });
@@ -52,7 +54,7 @@ const promiseNotFound = () => new AppError("NOT_FOUND", "Promise not found", { k
 export const cancelPromise = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ ok: true }> => {
   const v = parseInput(cancelPromiseInput, input);
   requireCaseWriter(actor);
-  return withTenant(deps.db.sql, actor.orgId, async (tx) => {
+  const result = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const promise = await findPromiseForUpdate(tx, v.promiseId);
     const found = promise && (await findCaseDetail(tx, promise.caseId));
     if (!promise || !found || !(await canSeeCase(tx, actor, { id: promise.caseId, salesOwnerId: found.salesOwnerId }))) throw promiseNotFound();
@@ -70,6 +72,8 @@ export const cancelPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
     });
     return { ok: true as const };
   });
+  emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  return result;
 };
 
 /**
@@ -80,7 +84,7 @@ export const cancelPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
  */
 export const resolvePromises = async (deps: ServiceDeps, orgId: string, asOf: string): Promise<{ kept: number; broken: number }> => {
   const day = parseInput(calendarDateSchema, asOf);
-  return withTenant(deps.db.sql, orgId, async (tx) => {
+  const result = await withTenant(deps.db.sql, orgId, async (tx) => {
     let kept = 0;
     let broken = 0;
     const now = deps.clock.now();
@@ -97,4 +101,6 @@ export const resolvePromises = async (deps: ServiceDeps, orgId: string, asOf: st
     }
     return { kept, broken };
   });
+  if (result.kept + result.broken > 0) emitEvent(deps, { type: "ledger.changed", orgId });
+  return result;
 };

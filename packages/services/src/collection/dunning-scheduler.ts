@@ -3,6 +3,7 @@ import {
   claimDueJob, enqueueDailyDunningJobs, enqueueJob, findOrganizationTimeZone, instantOfLocalTime, markJobDone, markJobFailed, type JobRow,
 } from "@relance/db";
 import { calendarDate, type ServiceDeps } from "../deps.ts";
+import { enqueueNightlyKpiRebuilds, KPI_REBUILD_JOB, runKpiRebuildJob } from "../kpi/kpi-nightly.ts";
 import { planDunning } from "./plan-dunning.ts";
 import { escalateDisputes } from "../disputes/escalate-disputes.ts";
 import { sendDueActions, type SendOptions } from "./send-due-actions.ts";
@@ -18,12 +19,17 @@ export type SchedulerSendOptions = Omit<SendOptions, "now">;
 export const dailyJobKey = (orgId: string, date: string): string => `${DUNNING_DAILY_JOB}:${orgId}:${date}`;
 
 /** Today's daily run for every organization; enqueuing twice is harmless (dedupe key per org and date). */
-export const ensureDailyJobs = (deps: ServiceDeps): Promise<number> => enqueueDailyDunningJobs(deps.db.sql, deps.clock.now());
+export const ensureDailyJobs = async (deps: ServiceDeps): Promise<number> =>
+  (await enqueueDailyDunningJobs(deps.db.sql, deps.clock.now())) + (await enqueueNightlyKpiRebuilds(deps));
 
 /** 1 min, 4 min, 9 min, …: the wait before attempt n + 1. */
 const backoffMs = (attempts: number): number => attempts * attempts * 60_000;
 
 const runJob = async (deps: ServiceDeps, job: JobRow, now: Date, send: SchedulerSendOptions): Promise<void> => {
+  if (job.kind === KPI_REBUILD_JOB) {
+    await runKpiRebuildJob(deps, job);
+    return;
+  }
   if (job.kind !== DUNNING_DAILY_JOB || job.orgId === null) throw new Error(`unknown job kind ${job.kind}`);
   const timeZone = (await findOrganizationTimeZone(deps.db.sql, job.orgId)) ?? "Europe/Paris";
   const date = typeof job.payload.date === "string" ? job.payload.date : calendarDate(now, timeZone);
