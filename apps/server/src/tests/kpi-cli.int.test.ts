@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@relance/db";
+import { markJobDone, type Database } from "@relance/db";
 import { enqueueNightlyKpiRebuilds, KPI_REBUILD_JOB, runKpiRebuildJob, type ServiceDeps } from "@relance/services";
 import { addDebtor, addInvoices, buildDeps, buildOrg, openTestDatabase } from "@relance/services/testing";
 import { runCli } from "../cli/commands.ts";
@@ -74,12 +74,13 @@ describe("relance kpi", () => {
   it("runs a nightly rebuild through the jobs table and keeps its report", async () => {
     const org = await buildBooks();
     await db.sql`update kpi_sales_rollup set sales_minor = sales_minor - 1 where org_id = ${org.id} and issue_date = '2026-02-20'`;
-    await enqueueNightlyKpiRebuilds(deps);
+    await enqueueNightlyKpiRebuilds(deps, org.id);
     const [job] = await db.sql<{ id: number; orgId: string; kind: string; runAt: Date; dedupeKey: string; attempts: number; payload: Record<string, unknown> }[]>`
       select id, org_id as "orgId", kind, run_at as "runAt", dedupe_key as "dedupeKey", attempts, payload from jobs
       where org_id = ${org.id} and kind = ${KPI_REBUILD_JOB}`;
     expect(job!.dedupeKey).toBe(`kpi.rebuild:${org.id}:2026-03-02`);
     const report = await runKpiRebuildJob(deps, job!);
+    await markJobDone(db.sql, job!.id, new Date());
     expect(report.drift).toEqual([expect.objectContaining({ rollup: "sales", date: "2026-02-20", actualMinor: 99_999, expectedMinor: 100_000 })]);
     const [row] = await db.sql<{ payload: { report: { drift: number; repaired: boolean } } }[]>`select payload from jobs where id = ${job!.id}`;
     expect(row!.payload.report).toMatchObject({ drift: 1, repaired: true });

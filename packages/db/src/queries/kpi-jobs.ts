@@ -1,13 +1,14 @@
 import type { Queryable } from "../database.ts";
 
-/** Tonight's KPI rebuild for every organization: 03:00 in its own time zone, once per local date. */
-export const enqueueNightlyKpiRebuildJobs = async (sql: Queryable, now: Date): Promise<number> => {
+/** Tonight's KPI rebuild for every organization (or one): 03:00 in its own time zone, once per local date. */
+export const enqueueNightlyKpiRebuildJobs = async (sql: Queryable, now: Date, orgId: string | null = null): Promise<number> => {
   const result = await sql`
     insert into jobs (org_id, kind, run_at, dedupe_key, payload)
     select o.id, 'kpi.rebuild', ((local_day + time '03:00') at time zone o.time_zone),
            'kpi.rebuild:' || o.id || ':' || to_char(local_day, 'YYYY-MM-DD'),
            jsonb_build_object('date', to_char(local_day, 'YYYY-MM-DD'))
     from organizations o cross join lateral (select (${now}::timestamptz at time zone o.time_zone)::date as local_day) d
+    where ${orgId}::uuid is null or o.id = ${orgId}::uuid
     on conflict (dedupe_key) do nothing`;
   return result.count;
 };

@@ -5,7 +5,8 @@ import { rebuildKpiRollups, type KpiRebuildReport } from "./kpi-rebuild.ts";
 export const KPI_REBUILD_JOB = "kpi.rebuild";
 
 /** Tonight's rebuild for every organization; enqueuing twice is harmless (one per org and local date). */
-export const enqueueNightlyKpiRebuilds = (deps: ServiceDeps): Promise<number> => enqueueNightlyKpiRebuildJobs(deps.db.sql, deps.clock.now());
+export const enqueueNightlyKpiRebuilds = (deps: ServiceDeps, orgId: string | null = null): Promise<number> =>
+  enqueueNightlyKpiRebuildJobs(deps.db.sql, deps.clock.now(), orgId);
 
 /** Runs one nightly rebuild and keeps its drift report on the job row. */
 export const runKpiRebuildJob = async (deps: ServiceDeps, job: JobRow): Promise<KpiRebuildReport> => {
