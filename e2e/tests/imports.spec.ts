@@ -2,6 +2,7 @@ import { type Page, expect, test } from "@playwright/test";
 import {
   BAD_ROW,
   DISTILLERIE,
+  FROMAGERIE,
   RF_REFERENCE,
   TONNELLERIE,
   UNMATCHED_PAYMENT,
@@ -11,6 +12,8 @@ import {
   buildCamt053,
   buildCsvWithInvalidRow,
   buildOpenItemsCsv,
+  buildOpenItemsWorkbook,
+  isoDay,
   todayIn,
   writeFixtureFile,
 } from "../fixtures/ledger-files.ts";
@@ -107,6 +110,32 @@ test("the open-items CSV goes through mapping, preview and a live progress bar; 
     await expect(aging.locator(`[data-testid="aging-bucket"][data-bucket="${bucket}"]`).getByTestId("aging-amount")).toHaveText(euros(totalMinor));
   }
   await expect(aging.getByTestId("aging-total")).toHaveText(euros(openMinor));
+});
+
+test("an Excel workbook of open items is previewed, mapped by its French column names and imported", async ({ page }) => {
+  const today = todayIn();
+  const workbook = writeFixtureFile(test.info().outputPath("encours.xlsx"), buildOpenItemsWorkbook(today));
+  await signIn(page, USERS.sophie);
+  await openImports(page);
+  await page.getByTestId("import-kind-csv").check();
+  await page.getByTestId("import-file").setInputFiles(workbook);
+  await expect(page.getByTestId("preview-table").getByTestId("preview-row")).toHaveCount(FROMAGERIE.invoices.length);
+  await expect(page.getByTestId("preview-error")).toHaveCount(0);
+  for (const [field, column] of [["debtor_name", "Client"], ["due_date", "Date d'échéance"], ["open_amount", "Reste dû"]] as const) {
+    await expect(page.getByTestId(`mapping-${field}`).locator("option:checked")).toHaveText(column);
+  }
+  await expect(page.getByTestId("preview-table")).toContainText(isoDay(today, -45));
+  await page.getByTestId("import-start").click();
+  const result = page.getByTestId("import-result");
+  await expect(result.getByTestId("import-status")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+  await expect(result.getByTestId("import-rows-imported")).toHaveText(String(FROMAGERIE.invoices.length));
+
+  await page.getByTestId("nav-debtors").click();
+  await page.getByTestId("debtors-search").fill("Fromagerie Blanc");
+  const row = page.getByTestId("debtor-row").filter({ hasText: FROMAGERIE.name });
+  const { openMinor, overdueMinor } = balancesOf(FROMAGERIE);
+  await expect(row).toContainText(euros(openMinor));
+  await expect(row).toContainText(euros(overdueMinor));
 });
 
 test("a CSV with an invalid row is rejected whole, then imported without that row", async ({ page, context }) => {

@@ -23,7 +23,7 @@ export interface ImportFileStepProps {
 
 const KINDS = ["csv", "fec", "camt"] as const satisfies readonly ImportKind[];
 const ACCEPT: Record<ImportKind, string> = {
-  csv: ".csv,.txt,text/csv,text/plain",
+  csv: ".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   fec: ".txt,.csv,.fec,text/plain",
   camt: ".xml,.053,.054,application/xml,text/xml",
 };

@@ -320,13 +320,13 @@ export const en: Messages = {
   imports: {
     navLabel: "Imports",
     title: "Imports",
-    intro: "Import your open receivables (CSV), a French general-ledger file (FEC) or your bank statements (camt).",
+    intro: "Import your open receivables (Excel or CSV), a French general-ledger file (FEC) or your bank statements (camt).",
     writersOnly: "Only admins, credit managers and billing can import files.",
     step: "Step {{n}}",
     fileStep: "File",
     kind: {
       legend: "Kind of file",
-      csv: "Open items — CSV (or a spreadsheet saved as CSV)",
+      csv: "Open items — Excel workbook (.xlsx) or CSV",
       fec: "General-ledger file (FEC)",
       camt: "Bank statement camt.053 or notification camt.054 (XML)",
     },

@@ -318,13 +318,13 @@ export const fr = {
   imports: {
     navLabel: "Imports",
     title: "Imports",
-    intro: "Importez vos créances ouvertes (CSV), un fichier des écritures comptables (FEC) ou vos relevés bancaires (camt).",
+    intro: "Importez vos créances ouvertes (Excel ou CSV), un fichier des écritures comptables (FEC) ou vos relevés bancaires (camt).",
     writersOnly: "Seuls les administrateurs, les credit managers et la facturation peuvent importer des fichiers.",
     step: "Étape {{n}}",
     fileStep: "Fichier",
     kind: {
       legend: "Type de fichier",
-      csv: "Créances ouvertes — CSV (ou tableur enregistré en CSV)",
+      csv: "Créances ouvertes — classeur Excel (.xlsx) ou CSV",
       fec: "Fichier des écritures comptables (FEC)",
       camt: "Relevé bancaire camt.053 ou avis camt.054 (XML)",
     },

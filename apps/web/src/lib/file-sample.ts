@@ -1,3 +1,6 @@
+import { isZipStart } from "@relance/domain";
+import { readWorkbookSampleText } from "./workbook-sample.ts";
+
 /** The server previews at most this much of a file; the rest is never read by the browser. */
 export const PREVIEW_SAMPLE_BYTES = 256 * 1024;
 
@@ -14,8 +17,15 @@ const toBase64 = (bytes: Uint8Array): string => {
   return btoa(binary);
 };
 
-/** The start of a file, base64-encoded for the preview procedure. */
+/**
+ * The start of a file, base64-encoded for the preview procedure. A workbook (.xlsx) is read here, in the browser,
+ * and its first rows sent as text: its start alone could not be read, a ZIP being read from its end.
+ */
 export const readFileSample = async (file: Blob): Promise<FileSample> => {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_SAMPLE_BYTES).arrayBuffer());
+  if (isZipStart(bytes)) {
+    const sample = await readWorkbookSampleText(file);
+    return { base64: toBase64(new TextEncoder().encode(sample.text)), complete: sample.complete };
+  }
   return { base64: toBase64(bytes), complete: file.size <= PREVIEW_SAMPLE_BYTES };
 };

@@ -65,3 +65,4 @@ export { COMBINATION_LIMITS, findCombinations, matchByCombination } from "./matc
 export { invoicesNamedIn, matchByFreeText, MIN_NUMBER_LENGTH } from "./matching/match-by-free-text.ts";
 export { identifyPayer } from "./matching/identify-payer.ts";
 export { normalizeIban, normalizePartyName, partyNamesMatch } from "./matching/normalize-party-name.ts";
+export * from "./xlsx/index.ts";

@@ -8,12 +8,14 @@ export interface FileSource {
   name: string;
   size: number | null;
   open(): AsyncIterable<Uint8Array>;
+  /** Where the file lies on disk, when it does: a workbook is then read in place instead of being copied first. */
+  path?: string;
 }
 
 export const fileSourceFromPath = async (path: string, name = basename(path)): Promise<FileSource> => {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new AppError("BAD_REQUEST", `Cannot read the file ${path}`, { fields: [{ path: "file", message: "not a readable file" }] });
-  return { name, size: info.size, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+  return { name, size: info.size, path, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
 };
 
 export const fileSourceFromBytes = (name: string, bytes: Uint8Array): FileSource => ({

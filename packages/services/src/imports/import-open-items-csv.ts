@@ -2,7 +2,8 @@ import { AppError, createRecordMapper, type ColumnMapping, type CsvRecord, type 
 import type { Actor, ServiceDeps } from "../deps.ts";
 import type { FileSource } from "./file-source.ts";
 import { toOpenItemRow } from "./open-item-rows.ts";
-import { isBlankRecord, readCsvRecords } from "./read-csv-records.ts";
+import { isBlankRecord } from "./read-csv-records.ts";
+import { readTabularRecords } from "./read-tabular-records.ts";
 import { DATE_SAMPLE_SIZE, mappingForHeader, settleDateFormat } from "./resolve-mapping.ts";
 import { newWork, runImport, type ImportContext, type ImportSummary } from "./run-import.ts";
 import { createStagedWriter } from "./stage-open-items.ts";
@@ -74,7 +75,7 @@ export const importOpenItemsCsv = (deps: ServiceDeps, actor: Actor | { orgId: st
       const importer = await createCsvImporter(ctx, input.mapping);
       let bytesRead = 0;
       const options = input.mapping?.options ?? { delimiter: "auto" as const, encoding: "auto" as const };
-      for await (const records of readCsvRecords(input.source, options, (n) => (bytesRead = n))) {
+      for await (const records of readTabularRecords(input.source, options, (n) => (bytesRead = n))) {
         for (const record of records) await importer.accept(record);
         ctx.progress({ rowsRead: importer.work.rowsTotal, rowsRejected: importer.work.rowsRejected, bytesRead });
       }

@@ -1,6 +1,7 @@
 import { autoMapHeader, createRecordMapper, type CanonicalField, type ColumnMapping, type CsvRecord } from "@relance/domain";
 import type { FileSource } from "./file-source.ts";
-import { isBlankRecord, readCsvRecords } from "./read-csv-records.ts";
+import { isBlankRecord } from "./read-csv-records.ts";
+import { readTabularRecords } from "./read-tabular-records.ts";
 import { settleDateFormat } from "./resolve-mapping.ts";
 
 export const PREVIEW_ROWS = 20;
@@ -26,7 +27,7 @@ export const previewOpenItemsCsv = async (source: FileSource, given: ColumnMappi
   const records: CsvRecord[] = [];
   let delimiter: string | null = null;
   const options = given?.options ?? { delimiter: "auto" as const, encoding: "auto" as const };
-  for await (const batch of readCsvRecords(source, options, undefined, (d) => (delimiter = d))) {
+  for await (const batch of readTabularRecords(source, options, undefined, (d) => (delimiter = d))) {
     records.push(...batch.filter((r) => !isBlankRecord(r)));
   }
   if (!complete) records.pop();

@@ -1,0 +1,46 @@
+import { isZipStart, type CsvRecord, type ImportOptions } from "@relance/domain";
+import { countBytes, type FileSource } from "./file-source.ts";
+import { readCsvRecords } from "./read-csv-records.ts";
+import { readWorkbookFile } from "./read-workbook-file.ts";
+
+export type TabularOptions = Pick<ImportOptions, "delimiter" | "encoding"> & Partial<Pick<ImportOptions, "decimalSeparator" | "dateFormat">>;
+
+/** The file's first chunk, and the whole file again as a stream that starts with that chunk (read once). */
+const peek = async (chunks: AsyncIterable<Uint8Array>): Promise<{ first: Uint8Array | null; all: AsyncIterable<Uint8Array>; cancel(): Promise<void> }> => {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  const first = head.done ? null : head.value;
+  return {
+    first,
+    all: (async function* () {
+      if (first) yield first;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })(),
+    cancel: async () => {
+      await iterator.return?.();
+    },
+  };
+};
+
+/**
+ * The records of an open-items file, whatever its kind: an Excel workbook (.xlsx, recognised by its content, its
+ * first sheet read) or delimited text. Records carry the line (CSV) or row number (workbook) a user sees.
+ */
+export async function* readTabularRecords(
+  source: FileSource,
+  options: TabularOptions,
+  onBytes: (bytesRead: number) => void = () => undefined,
+  onDelimiter: (delimiter: string) => void = () => undefined,
+): AsyncGenerator<CsvRecord[]> {
+  const { first, all, cancel } = await peek(countBytes(source.open(), onBytes));
+  if (first && isZipStart(first)) {
+    const text = { decimalSeparator: options.decimalSeparator ?? "auto", dateFormat: options.dateFormat ?? "auto" };
+    if (source.path) {
+      // read in place; the stream opened for the peek is not needed
+      await cancel();
+      yield* readWorkbookFile({ path: source.path }, text);
+    } else yield* readWorkbookFile({ chunks: all }, text);
+    return;
+  }
+  yield* readCsvRecords({ name: source.name, size: source.size, open: () => all }, options, undefined, onDelimiter);
+}
