@@ -30,6 +30,26 @@ export interface ClientToServerEvents {
   "chat:history": (payload: { caseId: string; before: number; limit?: number }, ack: (result: Ack<ChatHistoryPage>) => void) => void;
   /** Throttled by the server; never stored. */
   "chat:typing": (payload: { caseId: string }, ack: (result: Ack<null>) => void) => void;
+  /** Start receiving `kpi:changed` for the tenant's dashboards (roles that read KPIs only). */
+  "dashboard:watch": (payload: Record<string, never>, ack: (result: Ack<DashboardWatch>) => void) => void;
+  "dashboard:unwatch": (payload: Record<string, never>, ack: (result: Ack<null>) => void) => void;
+}
+
+export interface DashboardWatch {
+  /** The last `kpi:changed` sequence sent for the tenant by this node (0 if none): a client seeing a gap refetches. */
+  seq: number;
+}
+
+/**
+ * The tenant's KPIs moved: dashboards refetch their figures (each with its own filters). Coalesced per tenant, so a
+ * bulk import sends a handful of these, not one per row.
+ */
+export interface KpiChanged {
+  seq: number;
+  /** When the first change of this batch was announced (ISO instant), for freshness display and latency checks. */
+  changedAt: string;
+  /** How many changes were coalesced into this push. */
+  changes: number;
 }
 
 /** Progress of an import the user started; `clientRef` is the id the browser gave the upload. */
@@ -58,6 +78,7 @@ export interface ServerToClientEvents {
   "chat:updated": (message: ChatMessage) => void;
   "chat:typing": (typing: ChatTyping) => void;
   "notification:new": (notification: MentionNotification) => void;
+  "kpi:changed": (change: KpiChanged) => void;
 }
 
 /** The WebSocket path of the collaborative-notes endpoint: `/yjs/<document name>`. */

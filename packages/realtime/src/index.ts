@@ -7,3 +7,4 @@ export * from "./upgrade-router.ts";
 export * from "./yjs/index.ts";
 export * from "./chat-handlers.ts";
 export * from "./mention-mailer.ts";
+export * from "./dashboard-push.ts";

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { authenticateRequest, sessionTokenOf } from "./authenticate-request.ts";
 import { isAllowedOrigin } from "./origin-check.ts";
 import { registerChatHandlers } from "./chat-handlers.ts";
+import { createKpiPusher, registerDashboardHandlers, type KpiPushOptions } from "./dashboard-push.ts";
 import { socketHandler, type Logger } from "./socket-handler.ts";
 
 export interface SocketData {
@@ -32,6 +33,8 @@ export interface SocketServerOptions {
   maxPayloadBytes?: number;
   /** Case chat settings (how long a mention waits before it is e-mailed). */
   chat?: ChatOptions;
+  /** How dashboard pushes are coalesced per tenant. */
+  kpiPush?: KpiPushOptions;
 }
 
 /** Every socket that has a case open (presence and chat). */
@@ -104,7 +107,10 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
     return update;
   };
 
+  const kpiPusher = createKpiPusher(io, options.kpiPush);
+
   io.on("connection", (socket: RelanceSocket) => {
+    registerDashboardHandlers(socket, { deps, logger, pusher: kpiPusher });
     registerChatHandlers(io, socket, { deps, logger, caseRoom, userRoom, ...(options.chat ? { options: options.chat } : {}) });
     socket.on(
       "presence:join",
@@ -165,6 +171,7 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
         if (event.userId) io.to(userRoom(event.orgId, event.userId)).emit("import:finished", { importId: event.importId, clientRef: event.clientRef, status: event.status });
         return;
       case "ledger.changed":
+        kpiPusher.notify(event.orgId);
         return;
       case "case.access-revoked":
         // on every node: the person's sockets leave the room at once, and the others see him go
@@ -183,6 +190,7 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
     io,
     relayDomainEvent,
     close: async () => {
+      kpiPusher.flushAll();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });
