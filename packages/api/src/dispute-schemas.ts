@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isoInstant, toIso } from "./schemas.ts";
 
 const statusSchema = z.enum(DISPUTE_STATUSES);
+const MOVE_TARGETS = ACTIVE_DISPUTE_STATUSES.filter((s) => s !== "open") as ["investigating", "waiting_sales", "waiting_billing", "waiting_customer"];
 const waitingMs = z.object({ sales: z.number().int(), billing: z.number().int(), customer: z.number().int() });
 
 /** A dispute as the case page shows it; instants as ISO strings. */
@@ -34,7 +35,8 @@ export const disputeOutput = z.object({
   waitingNow: z.object({ party: z.enum(WAITING_PARTIES), since: isoInstant }).nullable(),
   /** The server's instant the clocks were computed at: the screen ticks on from it. */
   computedAt: isoInstant,
-  allowedTransitions: z.array(z.enum(ACTIVE_DISPUTE_STATUSES)),
+  /** Nothing moves back to `open`; `resolved` is reached by resolving. */
+  allowedTransitions: z.array(z.enum(MOVE_TARGETS)),
   mayResolve: z.boolean(),
   mayEdit: z.boolean(),
   notesDocument: z.string(),
@@ -67,7 +69,7 @@ export const toDisputeOutput = (d: DisputeView, computedAt: Date): DisputeOutput
   waitingMs: d.waitingMs,
   waitingNow: d.waitingNow ? { party: d.waitingNow.party, since: toIso(d.waitingNow.since) } : null,
   computedAt: toIso(computedAt),
-  allowedTransitions: d.allowedTransitions.filter((s): s is (typeof ACTIVE_DISPUTE_STATUSES)[number] => s !== "resolved"),
+  allowedTransitions: d.allowedTransitions.filter((s): s is (typeof MOVE_TARGETS)[number] => (MOVE_TARGETS as readonly string[]).includes(s)),
   mayResolve: d.mayResolve,
   mayEdit: d.mayEdit,
   notesDocument: d.notesDocument,

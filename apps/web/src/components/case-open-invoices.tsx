@@ -26,7 +26,10 @@ export function CaseOpenInvoices({ detail }: { detail: CaseDetail }) {
             <tbody>
               {detail.openInvoices.map((i) => (
                 <tr key={i.id} data-testid="case-invoice">
-                  <th scope="row">{i.number}</th>
+                  <th scope="row">
+                    {i.number}
+                    {i.disputed && <> <span className="badge invoice-disputed" data-testid="invoice-disputed">{t("disputes.disputed")}</span></>}
+                  </th>
                   <td>{format.calendarDate(i.dueDate)}</td>
                   <td className="numeric">{format.money(i.amountMinor, i.currency)}</td>
                   <td className="numeric">{format.money(i.openMinor, i.currency)}</td>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { isCaseStage, type TimelineEvent } from "../lib/case-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import { DisputeEventSummary } from "./dispute-event-summary.tsx";
 import { ErrorMessage } from "./error-message.tsx";
 import { Loading } from "./loading.tsx";
 
@@ -27,6 +28,8 @@ function EventSummary({ event }: { event: TimelineEvent }) {
     case "promise_kept":
     case "promise_broken":
       return <>{t("caseWork.promiseText", { amount: format.money(num(p.amountMinor), str(p.currency)), date: p.promisedFor ? format.calendarDate(str(p.promisedFor)) : "" })}</>;
+    case "dispute":
+      return <DisputeEventSummary payload={p} />;
     default:
       return <>{str(p.text) || str(p.reason) || str(p.note)}</>;
   }

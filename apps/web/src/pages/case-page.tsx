@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { AddNoteForm } from "../components/add-note-form.tsx";
 import { CaseOpenInvoices } from "../components/case-open-invoices.tsx";
+import { CaseDisputes } from "../components/case-disputes.tsx";
 import { CollaborativeNotes } from "../components/collaborative-notes.tsx";
 import { CasePresence } from "../components/case-presence.tsx";
 import { CasePromises } from "../components/case-promises.tsx";
@@ -78,6 +79,7 @@ export function CasePage() {
         </header>
         <CasePresence caseId={c.id} />
         <CaseOpenInvoices detail={c} />
+        <CaseDisputes detail={c} />
         <CasePromises detail={c} canWrite={canWrite} />
         <CollaborativeNotes documentName={caseDocumentName(c.id)} title={t("notes.caseTitle")} />
         <div className="case-columns">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DisputeSettings } from "../components/dispute-settings.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { Loading } from "../components/loading.tsx";
 import { RequireAdmin } from "../components/require-admin.tsx";
@@ -13,6 +14,7 @@ export function OrganizationSettingsPage() {
     <RequireAdmin>
       <OrganizationSettingsForm />
       <SenderDetailsForm />
+      <DisputeSettings />
     </RequireAdmin>
   );
 }

@@ -56,7 +56,7 @@ export const casesRouter = router({
         assigneeId: z.string().nullable(),
         assigneeName: z.string().nullable(),
         openInvoices: z.array(
-          z.object({ id: z.string(), number: z.string(), issueDate: z.string(), dueDate: z.string(), currency: z.string(), amountMinor: z.number().int(), openMinor: z.number().int() }),
+          z.object({ id: z.string(), number: z.string(), issueDate: z.string(), dueDate: z.string(), currency: z.string(), amountMinor: z.number().int(), openMinor: z.number().int(), disputed: z.boolean() }),
         ),
         totals: z.array(z.object({ currency: z.string(), openMinor: z.number().int(), invoiceCount: z.number().int() })),
         pendingPromises: z.array(promiseOutput),

@@ -24,6 +24,8 @@ export interface CaseInvoiceRow {
   currency: string;
   amountMinor: number;
   openMinor: number;
+  /** Under an unresolved dispute (held from dunning). */
+  disputed: boolean;
 }
 
 const detailColumns = (tx: TenantTx) => tx`
@@ -48,7 +50,8 @@ export const findCaseDetailForUpdate = async (tx: TenantTx, id: string): Promise
 export const listCaseOpenInvoices = (tx: TenantTx, debtorId: string): Promise<CaseInvoiceRow[]> =>
   tx<CaseInvoiceRow[]>`
     select i.id, i.number, i.issue_date as "issueDate", i.due_date as "dueDate", i.currency, i.amount_minor as "amountMinor",
-           i.open_minor as "openMinor"
+           i.open_minor as "openMinor",
+           exists (select 1 from dispute_invoices x where x.invoice_id = i.id and x.active) as disputed
     from invoices i
     where i.debtor_id = ${debtorId} and i.kind = 'invoice' and i.open_minor > 0
     order by i.due_date, i.number`;
