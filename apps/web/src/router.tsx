@@ -18,6 +18,7 @@ import { MembersPage } from "./pages/members-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OrganizationSettingsPage } from "./pages/organization-settings-page.tsx";
 import { OutboxPage } from "./pages/outbox-page.tsx";
+import { CollectionSettingsPage } from "./pages/collection-settings-page.tsx";
 import { SettingsLayout } from "./pages/settings-layout.tsx";
 import { WorklistPage } from "./pages/worklist-page.tsx";
 
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
                   { path: "account", element: <AccountSettingsPage /> },
                   { path: "members", element: <MembersPage /> },
                   { path: "organization", element: <OrganizationSettingsPage /> },
+                  { path: "collection", element: <CollectionSettingsPage /> },
                 ],
               },
               { path: "*", element: <NotFoundPage /> },

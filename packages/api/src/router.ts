@@ -15,6 +15,7 @@ import { disputesRouter } from "./routers/disputes.ts";
 import { worklistRouter } from "./routers/worklist.ts";
 import { senderDetailsRouter } from "./routers/sender-details.ts";
 import { outboxRouter } from "./routers/outbox.ts";
+import { collectionSettingsRouter } from "./routers/collection-settings.ts";
 import { kpiRouter } from "./routers/kpi.ts";
 import { router } from "./trpc.ts";
 
@@ -38,6 +39,7 @@ export const appRouter = router({
   kpi: kpiRouter,
   senderDetails: senderDetailsRouter,
   outbox: outboxRouter,
+  collectionSettings: collectionSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

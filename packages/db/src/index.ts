@@ -36,6 +36,7 @@ export * from "./queries/promises.ts";
 export * from "./queries/worklist.ts";
 export * from "./queries/sender-details.ts";
 export * from "./queries/outbox.ts";
+export * from "./queries/collection-settings.ts";
 export * from "./queries/kpi-rollup-check.ts";
 export * from "./queries/kpi-figures.ts";
 export * from "./queries/kpi-activity.ts";

@@ -23,6 +23,9 @@ export function SettingsLayout() {
             <NavLink to="/settings/organization" className={tabClass} data-testid="nav-settings-organization">
               {t("settings.organization")}
             </NavLink>
+            <NavLink to="/settings/collection" className={tabClass} data-testid="nav-settings-collection">
+              {t("collectionSettings.tab")}
+            </NavLink>
           </>
         )}
       </nav>

@@ -37,15 +37,15 @@ export const findPolicyVersionsByIds = async (tx: TenantTx, ids: string[]): Prom
  */
 export const insertNextPolicyVersion = async (
   tx: TenantTx,
-  v: { orgId: string; policyId: string; steps: unknown; createdBy: string | null; onlyIfNone?: boolean },
+  v: { orgId: string; policyId: string; steps: unknown; createdBy: string | null; onlyIfNone?: boolean; thankYouOnPayment?: boolean },
 ): Promise<{ id: string; version: number } | null> => {
   await tx`select id from dunning_policies where id = ${v.policyId} for update`;
   const [current] = await tx<{ version: number | null }[]>`select max(version) as version from dunning_policy_versions where policy_id = ${v.policyId}`;
   if (v.onlyIfNone && current?.version != null) return null;
   const version = (current?.version ?? 0) + 1;
   const [row] = await tx<{ id: string }[]>`
-    insert into dunning_policy_versions (org_id, policy_id, version, steps, created_by)
-    values (${v.orgId}, ${v.policyId}, ${version}, ${tx.json(v.steps as never)}, ${v.createdBy})
+    insert into dunning_policy_versions (org_id, policy_id, version, steps, created_by, thank_you_on_payment)
+    values (${v.orgId}, ${v.policyId}, ${version}, ${tx.json(v.steps as never)}, ${v.createdBy}, ${v.thankYouOnPayment ?? false})
     returning id`;
   return { id: row!.id, version };
 };

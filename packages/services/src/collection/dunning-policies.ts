@@ -3,7 +3,7 @@ import {
   upsertDunningPolicy, withTenant, type RateTableEntryRow, type TenantTx,
 } from "@relance/db";
 import {
-  DEFAULT_POLICIES, DEFAULT_RATE_TABLES, parseDunningPolicy, parseRateTables,
+  AppError, DEFAULT_POLICIES, DEFAULT_RATE_TABLES, DEFAULT_TEMPLATES, parseDunningPolicy, parseRateTables,
   type DunningPolicy, type DunningStep, type PolicySegment, type RateTables,
 } from "@relance/domain";
 import type { Actor, ServiceDeps } from "../deps.ts";
@@ -34,14 +34,31 @@ export interface SavedPolicyVersion {
  * Saves a new version of a segment's policy (creating the policy on first save). The whole policy is validated
  * first: a BAD_REQUEST names each bad field (`steps.1.offsetDays`) and nothing is saved.
  */
-export const savePolicyVersion = (deps: ServiceDeps, actor: Actor, segment: string, steps: unknown, name?: string): Promise<SavedPolicyVersion> =>
+export const savePolicyVersion = (
+  deps: ServiceDeps, actor: Actor, segment: string, steps: unknown, name?: string, thankYouOnPayment = false,
+): Promise<SavedPolicyVersion> =>
   withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const [existing] = await listCurrentPolicyVersions(tx, segment);
     const policy = parseDunningPolicy({ name: name ?? existing?.name ?? segment, segment, steps });
+    requireKnownTemplates(policy);
     const policyId = await upsertDunningPolicy(tx, { orgId: actor.orgId, segment: policy.segment, name: policy.name });
-    const saved = await insertNextPolicyVersion(tx, { orgId: actor.orgId, policyId, steps: policy.steps, createdBy: actor.userId });
+    const saved = await insertNextPolicyVersion(tx, { orgId: actor.orgId, policyId, steps: policy.steps, createdBy: actor.userId, thankYouOnPayment });
     return { policyVersionId: saved!.id, segment: policy.segment, version: saved!.version };
   });
+
+/** Every step must name a template that exists in each language, or sending it would fail later. */
+const requireKnownTemplates = (policy: DunningPolicy): void => {
+  const fields = policy.steps.flatMap((step, index) =>
+    TEMPLATE_LANGUAGES_SENT.every((language) => DEFAULT_TEMPLATES.some((t) => t.key === step.templateKey && t.language === language))
+      ? []
+      : [{ path: `steps.${index}.templateKey`, message: `no template "${step.templateKey}"` }],
+  );
+  if (fields.length > 0) {
+    throw new AppError("BAD_REQUEST", `Invalid dunning policy: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, { key: "collection.invalidDunningPolicy", fields });
+  }
+};
+
+const TEMPLATE_LANGUAGES_SENT = ["fr", "en"] as const;
 
 /** Stored versions as domain policies, by version id. Stored steps were validated on save and are parsed again here. */
 export const loadPolicyVersions = async (tx: TenantTx, ids: string[]): Promise<Map<string, DunningPolicy>> => {

@@ -7,3 +7,5 @@ export * from "./send-action.ts";
 export * from "./send-action-now.ts";
 export * from "./outbox.ts";
 export * from "./plan-today.ts";
+export * from "./policy-editor.ts";
+export * from "./rate-table-editor.ts";
