@@ -27,6 +27,31 @@ describe("deriveOpenReceivables", () => {
     expect(late.map((d) => `${d.pieceRef}:${d.balanceMinor}`)).toEqual(["F004:25050", "F001:120000", "BQ-0305:-30000", "F006:9000", "AV001:-10000"]);
   });
 
+  it("keeps open what a partial lettrage leaves, on the group's newest invoices", async () => {
+    const line = (num: string, date: string, customer: string, piece: string, debit: string, credit: string, letter: string, dateLet: string) =>
+      ["VT", "Ventes", num, date, "411000", "Clients", customer, customer, piece, date, piece, debit, credit, letter, dateLet, date, "", ""].join("\t");
+    const fec = [
+      FEC_SAMPLE.split("\r\n")[0],
+      // C7: invoice of 1000, a payment of 400 lettered with it → 600 still open on G1
+      line("1", "20260105", "C7", "G1", "1000,00", "0,00", "AC", "20260210"),
+      line("2", "20260210", "C7", "P1", "0,00", "400,00", "AC", "20260210"),
+      // C8: two invoices and a payment of 600 lettered together → the older settled, 200 open on the newer
+      line("3", "20260105", "C8", "H1", "500,00", "0,00", "AD", "20260215"),
+      line("4", "20260201", "C8", "H2", "300,00", "0,00", "AD", "20260215"),
+      line("5", "20260215", "C8", "P2", "0,00", "600,00", "AD", "20260215"),
+      // C8: an unlettered line of H2 too (a later adjustment) adds to what is open on it
+      line("6", "20260220", "C8", "H2", "10,00", "0,00", "", ""),
+      // C9: an overpayment lettered with its invoice → a credit of 50 on the payment
+      line("7", "20260105", "C9", "K1", "100,00", "0,00", "AE", "20260301"),
+      line("8", "20260301", "C9", "P3", "0,00", "150,00", "AE", "20260301"),
+    ].join("\r\n");
+    const open = await deriveOpenReceivables(readFecEntries([fec]), { asOf: "2026-03-31" });
+    expect(open.map((d) => `${d.customerKey}/${d.pieceRef}:${d.balanceMinor}`)).toEqual(["C7/G1:60000", "C8/H2:21000", "C9/P3:-5000"]);
+    // before the lettering date the lines are simply open
+    const early = await deriveOpenReceivables(readFecEntries([fec]), { asOf: "2026-02-08" });
+    expect(early.map((d) => `${d.customerKey}/${d.pieceRef}:${d.balanceMinor}`)).toEqual(["C7/G1:100000", "C8/H1:50000", "C8/H2:30000", "C9/K1:10000"]);
+  });
+
   it("honours another account prefix", async () => {
     expect(await deriveOpenReceivables(readFecEntries([FEC_SAMPLE]), { asOf: "2026-03-31", accountPrefix: "706" })).toEqual([
       expect.objectContaining({ customerKey: "706000", pieceRef: "F001", balanceMinor: -100000, kind: "credit" }),
@@ -57,7 +82,9 @@ describe("readFecEntries", () => {
     const errors: FecLineError[] = [];
     const open = await deriveOpenReceivables(readFecEntries([broken], { onError: (e) => errors.push(e) }), { asOf: "2026-03-31" });
     expect(errors.map((e) => [e.line, e.column])).toEqual([[4, "EcritureDate"]]);
-    expect(open).toHaveLength(5);
+    // without its invoice line, the payment lettered with it no longer balances: it stays open as a credit
+    expect(open.map((d) => `${d.pieceRef}:${d.balanceMinor}`)).toContain("BQ-0220:-50000");
+    expect(open).toHaveLength(6);
   });
 
   it("refuses a file without a FEC header", async () => {
