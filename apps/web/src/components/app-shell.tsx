@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { useMe } from "../hooks/use-me.ts";
 import { MainNav } from "./main-nav.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 export function AppShell() {
@@ -22,6 +23,7 @@ export function AppShell() {
           </span>
         </div>
         <MainNav />
+        <NotificationBell />
         <UserMenu />
       </header>
       <main id="main" className="main" tabIndex={-1}>

@@ -6,6 +6,7 @@ import { AddNoteForm } from "../components/add-note-form.tsx";
 import { CaseOpenInvoices } from "../components/case-open-invoices.tsx";
 import { CaseDisputes } from "../components/case-disputes.tsx";
 import { CollaborativeNotes } from "../components/collaborative-notes.tsx";
+import { CaseChat } from "../components/case-chat.tsx";
 import { CasePresence } from "../components/case-presence.tsx";
 import { CasePromises } from "../components/case-promises.tsx";
 import { CaseTimeline } from "../components/case-timeline.tsx";
@@ -78,6 +79,7 @@ export function CasePage() {
           </dl>
         </header>
         <CasePresence caseId={c.id} />
+        <CaseChat caseId={c.id} assigneeId={c.assigneeId} />
         <CaseOpenInvoices detail={c} />
         <CaseDisputes detail={c} />
         <CasePromises detail={c} canWrite={canWrite} />
