@@ -3,6 +3,7 @@
  * ack; acks are `{ ok: true, data } | { ok: false, error: { code, message } }`.
  */
 import type { ChatCatchUp, ChatHistoryPage, ChatMessage, ChatTyping, MentionNotification } from "./chat/chat-message.ts";
+import type { CollectionAlert } from "./collection/collection-alerts.ts";
 import type { AppErrorCode } from "./errors.ts";
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string } };
@@ -79,12 +80,23 @@ export interface ServerToClientEvents {
   "chat:typing": (typing: ChatTyping) => void;
   "notification:new": (notification: MentionNotification) => void;
   "kpi:changed": (change: KpiChanged) => void;
+  /** A dispute of a case the socket is in (presence room) was opened or changed: refetch it. */
+  "dispute:changed": (change: DisputeChanged) => void;
+  /** The daily run raised a collection alert for this member (deadline, promise, action due): the alerts panel adds it. */
+  "alert:new": (alert: CollectionAlert) => void;
+}
+
+export interface DisputeChanged {
+  caseId: string;
+  disputeId: string;
 }
 
 /** The WebSocket path of the collaborative-notes endpoint: `/yjs/<document name>`. */
 export const YJS_PATH_PREFIX = "/yjs/";
 /** Document names: `case-<uuid>` for a case's notes (disputes come with the dispute room). */
 export const caseDocumentName = (caseId: string): string => `case-${caseId}`;
+/** A dispute's notes: authorized like the dispute's case. */
+export const disputeDocumentName = (disputeId: string): string => `dispute-${disputeId}`;
 /**
  * Reason of the y-websocket "permission denied" auth message (type 2) the Yjs endpoint sends a read-only connection
  * before its first sync: the editor shows the document without letting anyone type (the server drops their edits).

@@ -173,6 +173,9 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
       case "ledger.changed":
         kpiPusher.notify(event.orgId);
         return;
+      case "dispute.changed":
+        io.to(caseRoom(event.orgId, event.caseId)).emit("dispute:changed", { caseId: event.caseId, disputeId: event.disputeId });
+        return;
       case "case.access-revoked":
         // on every node: the person's sockets leave the room at once, and the others see him go
         io.in(userRoom(event.orgId, event.userId)).socketsLeave(caseRoom(event.orgId, event.caseId));

@@ -25,6 +25,8 @@ export type DomainEvent =
   | ({ type: "import.progress"; orgId: string; userId: string | null } & ImportProgress)
   | { type: "import.finished"; orgId: string; userId: string | null; importId: string; clientRef: string | null; status: string }
   | { type: "ledger.changed"; orgId: string }
+  /** A dispute of the case was opened or changed: the people on the case page refetch it. */
+  | { type: "dispute.changed"; orgId: string; caseId: string; disputeId: string }
   /** A person lost access to a case: his sockets leave its room and his notes connections close. */
   | { type: "case.access-revoked"; orgId: string; caseId: string; userId: string }
   /** Ended sessions: their live connections close too, on every node. */

@@ -12,7 +12,7 @@ import { changeDisputeStatusInput } from "./dispute-inputs.ts";
  */
 export const changeDisputeStatus = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ eventId: string }> => {
   const v = parseInput(changeDisputeStatusInput, input);
-  const eventId = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
+  const { eventId, caseId } = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const dispute = await findAccessibleDisputeTx(tx, actor, v.disputeId, { lock: true });
     if (actor.role === "manager") throw new AppError("FORBIDDEN", "Your role does not allow this.", { key: "errors.forbidden" });
     requireUnresolved(dispute);
@@ -24,10 +24,12 @@ export const changeDisputeStatus = async (deps: ServiceDeps, actor: Actor, input
       throwFieldIssues([{ path: "status", message: `A dispute cannot go from ${dispute.status} to ${v.status}` }]);
     }
     await moveDisputeStatus(tx, { orgId: actor.orgId, disputeId: dispute.id, status: v.status, at: deps.clock.now(), by: actor.userId });
-    return appendDisputeEvent(tx, deps, {
+    const id = await appendDisputeEvent(tx, deps, {
       orgId: actor.orgId, actorId: actor.userId, dispute, event: "status_changed", note: v.note, details: { from: dispute.status, to: v.status },
     });
+    return { eventId: id, caseId: dispute.caseId };
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  emitEvent(deps, { type: "dispute.changed", orgId: actor.orgId, caseId, disputeId: v.disputeId });
   return { eventId };
 };

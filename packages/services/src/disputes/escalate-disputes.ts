@@ -20,8 +20,9 @@ export const escalateDisputes = async (deps: ServiceDeps, orgId: string, options
       });
       await appendDisputeEvent(tx, deps, { orgId, actorId: null, dispute: d, event: "escalated", details: { dueDate: d.dueDate, status: d.status } });
     }
-    return rows.length;
+    return rows;
   });
-  if (escalated > 0) emitEvent(deps, { type: "ledger.changed", orgId });
-  return { escalated };
+  if (escalated.length > 0) emitEvent(deps, { type: "ledger.changed", orgId });
+  for (const d of escalated) emitEvent(deps, { type: "dispute.changed", orgId, caseId: d.caseId, disputeId: d.id });
+  return { escalated: escalated.length };
 };

@@ -3,7 +3,7 @@ import {
   type DisputeIntervalRow, type DisputeInvoiceRow, type DisputeParticipantRow, type DisputeRow, type TenantTx,
 } from "@relance/db";
 import {
-  allowedDisputeTransitions, currentWait, DEFAULT_DISPUTE_REASONS, DISPUTE_WRITERS, hasRole, isDisputeOverdue, mayResolveDispute, waitingTimeByParty,
+  allowedDisputeTransitions, currentWait, DEFAULT_DISPUTE_REASONS, disputeDocumentName, DISPUTE_WRITERS, hasRole, isDisputeOverdue, mayResolveDispute, waitingTimeByParty,
   type DisputeStatus, type WaitingParty, type WaitingTimes,
 } from "@relance/domain";
 import { calendarDate, type Actor, type ServiceDeps } from "../deps.ts";
@@ -65,7 +65,7 @@ const buildViews = async (tx: TenantTx, deps: ServiceDeps, actor: Actor, dispute
       allowedTransitions: allowedDisputeTransitions(status, actor.role),
       mayResolve: mayResolveDispute(status, actor.role),
       mayEdit: writer && status !== "resolved",
-      notesDocument: `dispute-${d.id}`,
+      notesDocument: disputeDocumentName(d.id),
     };
   });
 };

@@ -66,5 +66,6 @@ export const openDispute = async (deps: ServiceDeps, actor: Actor, input: unknow
     return id;
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  emitEvent(deps, { type: "dispute.changed", orgId: actor.orgId, caseId: v.caseId, disputeId });
   return { disputeId };
 };

@@ -58,8 +58,10 @@ export const resolveDispute = async (
         creditNoteNumber: creditNoteId === null ? null : `AV-${invoices[0]!.number}`.slice(0, 100), closedInvoices: closed.map((i) => i.number),
       },
     });
-    return { eventId, creditNoteId, closedInvoiceIds: closed.map((i) => i.invoiceId) };
+    return { eventId, creditNoteId, closedInvoiceIds: closed.map((i) => i.invoiceId), caseId: dispute.caseId };
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
-  return result;
+  emitEvent(deps, { type: "dispute.changed", orgId: actor.orgId, caseId: result.caseId, disputeId: v.disputeId });
+  const { caseId: _caseId, ...answer } = result;
+  return answer;
 };

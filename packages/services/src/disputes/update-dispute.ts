@@ -20,7 +20,7 @@ export const updateDispute = async (deps: ServiceDeps, actor: Actor, input: unkn
   const nothing = v.disputedMinor === undefined && v.ownerId === undefined && v.dueDate === undefined && v.addParticipantIds.length === 0 && v.removeParticipantIds.length === 0;
   if (nothing) throw new AppError("BAD_REQUEST", "Nothing to change.", { key: "errors.invalidInput", fields: [{ path: "(input)", message: "Nothing to change" }] });
   const now = deps.clock.now();
-  const eventIds = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
+  const { eventIds, caseId } = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const dispute = await findAccessibleDisputeTx(tx, actor, v.disputeId, { lock: true });
     requireUnresolved(dispute);
     const issues: FieldIssue[] = [];
@@ -54,8 +54,9 @@ export const updateDispute = async (deps: ServiceDeps, actor: Actor, input: unkn
     }
     const ids: string[] = [];
     for (const [event, details] of events) ids.push(await appendDisputeEvent(tx, deps, { orgId: actor.orgId, actorId: actor.userId, dispute, event, details, note: v.note }));
-    return ids;
+    return { eventIds: ids, caseId: dispute.caseId };
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  emitEvent(deps, { type: "dispute.changed", orgId: actor.orgId, caseId, disputeId: v.disputeId });
   return { eventIds };
 };
