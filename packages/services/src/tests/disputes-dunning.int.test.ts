@@ -1,9 +1,11 @@
-import { withTenant, type Database, type OrganizationRow } from "@relance/db";
+import { enqueueJob, withTenant, type Database, type OrganizationRow } from "@relance/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceDeps } from "../deps.ts";
+import { dailyJobKey, runDueJobs } from "../collection/dunning-scheduler.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
 import { sendDueActions } from "../collection/send-due-actions.ts";
 import { openDispute } from "../disputes/open-dispute.ts";
+import { getDispute } from "../disputes/get-dispute.ts";
 import { resolveDispute } from "../disputes/resolve-dispute.ts";
 import { buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
 import { caseWithInvoices, invoiceState, reasonId } from "./disputes-fixtures.ts";
@@ -75,5 +77,20 @@ describe("disputes hold dunning", () => {
     const [body] = await withTenant(db.sql, org.id, (tx) => tx<{ body: string }[]>`select body from outbox_messages`);
     expect(body!.body).toContain("M-1");
     expect(body!.body).not.toContain("M-2");
+  });
+
+  it("the daily job escalates an overdue dispute, and its invoice stays held", async () => {
+    const org = await buildOrg(deps);
+    const cm = await buildMember(deps, org, "credit_manager");
+    const { caseId, invoiceIds } = await caseWithInvoices(deps, org, [{ number: "J-1", dueDate: "2026-02-20", amountMinor: 10_000 }]);
+    const { disputeId } = await openDispute(deps, cm, { caseId, invoiceIds: [invoiceIds["J-1"]], reasonId: await reasonId(deps, cm), dueDate: "2026-03-04" });
+    const runAt = new Date("2026-03-10T06:00:00Z");
+    await enqueueJob(db.sql, { orgId: org.id, kind: "dunning.daily", runAt, dedupeKey: dailyJobKey(org.id, "2026-03-10"), payload: { date: "2026-03-10" } });
+    await runDueJobs(deps, { now: runAt, workerId: "disputes" });
+    const d = await getDispute(deps, cm, { disputeId });
+    expect(d.escalatedAt).not.toBeNull();
+    expect(await plannedInvoices(org)).toEqual([]);
+    const alerts = await withTenant(db.sql, org.id, (tx) => tx<{ dedupeKey: string }[]>`select dedupe_key as "dedupeKey" from alerts where kind = 'dispute_overdue'`);
+    expect(alerts).toEqual([{ dedupeKey: `dispute-overdue:${disputeId}:2026-03-04` }]);
   });
 });
