@@ -5,6 +5,7 @@ import { RouteError } from "./components/route-error.tsx";
 import { AccountSettingsPage } from "./pages/account-settings-page.tsx";
 import { CasePage } from "./pages/case-page.tsx";
 import { CasesPage } from "./pages/cases-page.tsx";
+import { DashboardPage } from "./pages/dashboard-page.tsx";
 import { DebtorPage } from "./pages/debtor-page.tsx";
 import { DebtorsPage } from "./pages/debtors-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
             element: <AppShell />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: "dashboard", element: <DashboardPage /> },
               { path: "debtors", element: <DebtorsPage /> },
               { path: "debtors/:id", element: <DebtorPage /> },
               { path: "invoices", element: <InvoicesPage /> },

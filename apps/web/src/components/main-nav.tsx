@@ -1,4 +1,4 @@
-import { hasRole, LEDGER_WRITERS } from "@relance/domain";
+import { canWatchDashboards, hasRole, LEDGER_WRITERS } from "@relance/domain";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { useMe } from "../hooks/use-me.ts";
@@ -14,6 +14,11 @@ export function MainNav() {
       <NavLink to="/" end className={navClass} data-testid="nav-home">
         {t("nav.home")}
       </NavLink>
+      {canWatchDashboards(role) && (
+        <NavLink to="/dashboard" className={navClass} data-testid="nav-dashboard">
+          {t("dashboard.navLabel")}
+        </NavLink>
+      )}
       <NavLink to="/debtors" className={navClass} data-testid="nav-debtors">
         {t("nav.debtors")}
       </NavLink>

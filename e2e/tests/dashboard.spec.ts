@@ -1,0 +1,90 @@
+import { type Page, expect, test } from "@playwright/test";
+import { buildCamt053, isoDay, todayIn, writeFixtureFile } from "../fixtures/ledger-files.ts";
+import { USERS, signedInPage } from "./helpers.ts";
+
+const HEADER =
+  "debtor_external_id,debtor_name,debtor_country,debtor_segment,invoice_external_id,invoice_number,issue_date,due_date,amount,open_amount,currency";
+
+const valueOf = async (page: Page, testId: string): Promise<number> => Number(await page.getByTestId(testId).first().getAttribute("data-value"));
+
+/** Waits until a figure's raw value is `expected` (the dashboard refetches on each push; no reload). */
+const expectValue = async (page: Page, testId: string, expected: number) =>
+  expect.poll(() => valueOf(page, testId), { timeout: 15_000 }).toBe(expected);
+
+test("a manager watches the figures move live while a credit manager imports an invoice and matches its payment", async ({ browser }) => {
+  const today = todayIn();
+  const run = `${Date.now()}`.slice(-7);
+  const amountMinor = 77_700 + Number(run.slice(-2));
+  const amount = (amountMinor / 100).toFixed(2);
+  const number = `KPI-${run}`;
+
+  const manager = await signedInPage(browser, USERS.marc);
+  const marc = manager.page;
+  await marc.getByTestId("nav-dashboard").click();
+  await expect(marc.getByTestId("dashboard")).toBeVisible();
+  await expect(marc.getByTestId("dashboard-live")).toHaveAttribute("data-status", "live");
+  await expect(marc.getByTestId("kpi-overdue-EUR")).toBeVisible();
+  // the formula is one focus away, for a keyboard too
+  await marc.getByTestId("kpi-overdue-EUR").getByRole("button").focus();
+  await expect(marc.getByTestId("kpi-overdue-EUR").getByRole("tooltip")).toBeVisible();
+  await expect(marc.getByTestId("kpi-overdue-EUR").getByRole("tooltip")).toContainText("échéance est passée");
+  // a marker that a reload would wipe
+  await marc.evaluate(() => ((window as unknown as { dashboardMarker: string }).dashboardMarker = "still here"));
+  const overdueBefore = await valueOf(marc, "kpi-overdue-EUR");
+  const agingBefore = await valueOf(marc, "aging-EUR-1-30");
+
+  // the credit manager imports one invoice 10 days past due…
+  const sophie = (await signedInPage(browser, USERS.sophie)).page;
+  const csv = writeFixtureFile(
+    test.info().outputPath("kpi-open-items.csv"),
+    [HEADER, `KPI${run},Menuiserie Tableau ${run},FR,b2b,${number},${number},${isoDay(today, -40)},${isoDay(today, -10)},${amount},${amount},EUR`].join("\n"),
+  );
+  await sophie.getByTestId("nav-imports").click();
+  await sophie.getByTestId("import-kind-csv").check();
+  await sophie.getByTestId("import-file").setInputFiles(csv);
+  await expect(sophie.getByTestId("preview-table")).toBeVisible();
+  await sophie.getByTestId("import-start").click();
+  await expect(sophie.getByTestId("import-result").getByTestId("import-status")).toHaveAttribute("data-status", "succeeded");
+
+  // …and the manager's overdue figure and 1–30 bar grow by it, highlighted
+  await expectValue(marc, "kpi-overdue-EUR", overdueBefore + amountMinor);
+  await expectValue(marc, "aging-EUR-1-30", agingBefore + amountMinor);
+  await expect(marc.getByTestId("kpi-overdue-EUR")).toHaveClass(/kpi-changed/);
+
+  // the bank statement brings a payment nobody recognises; the credit manager allocates it by invoice number
+  const camt = writeFixtureFile(
+    test.info().outputPath("kpi-camt053.xml"),
+    buildCamt053(today, [{ amountMinor, payerName: `PAYEUR ${run}`, text: "VIREMENT" }]),
+  );
+  await sophie.getByTestId("nav-imports").click();
+  await sophie.getByTestId("import-kind-camt").check();
+  await sophie.getByTestId("import-file").setInputFiles(camt);
+  await sophie.getByTestId("import-start").click();
+  await expect(sophie.getByTestId("import-result").getByTestId("import-detail-unmatched")).toHaveText("1");
+  await sophie.getByTestId("import-result").getByTestId("import-result-matching").click();
+  const payment = sophie.getByTestId("matching-queue").getByTestId("queued-payment").filter({ hasText: `PAYEUR ${run}` });
+  await payment.getByTestId("invoice-search").fill(number);
+  await payment.getByTestId("search-result").filter({ hasText: number }).locator("input[type=checkbox]").check();
+  await payment.getByTestId("allocate").click();
+  await expect(sophie.getByTestId("allocation-confirmation")).toContainText(number);
+
+  // the manager sees the payment land without reloading
+  await expectValue(marc, "kpi-overdue-EUR", overdueBefore);
+  await expectValue(marc, "aging-EUR-1-30", agingBefore);
+  expect(await marc.evaluate(() => (window as unknown as { dashboardMarker?: string }).dashboardMarker)).toBe("still here");
+
+  // the bucket opens the invoices behind it
+  await marc.getByTestId("chart-aging-EUR").locator("summary").click();
+  await marc.getByTestId("data-aging-EUR").getByRole("link").nth(1).click();
+  await expect(marc).toHaveURL(/\/invoices\?bucket=1_30&currency=EUR/);
+  await manager.context.close();
+});
+
+test("a sales rep is not offered the dashboard", async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, USERS.thomas);
+  await expect(page.getByTestId("nav-dashboard")).toHaveCount(0);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("dashboard")).toBeVisible();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await context.close();
+});
