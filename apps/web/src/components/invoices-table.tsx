@@ -5,6 +5,7 @@ import { useFormatters } from "../hooks/use-formatters.ts";
 import type { InvoiceRow } from "../lib/api-types.ts";
 import { DaysPastDue } from "./days-past-due.tsx";
 import { InvoiceStatusBadge } from "./invoice-status-badge.tsx";
+import "../styles/disputes.css";
 import { SortableHeader } from "./sortable-header.tsx";
 
 export interface InvoicesTableProps {
@@ -64,6 +65,7 @@ export function InvoicesTable({ rows, sort, onSort, stale = false }: InvoicesTab
                 </td>
                 <td>
                   <InvoiceStatusBadge status={row.status} />
+                  {row.disputed && <> <span className="badge invoice-disputed" data-testid="invoice-disputed">{t("disputes.disputed")}</span></>}
                 </td>
                 <td className="numeric">{format.money(row.amountMinor, row.currency)}</td>
                 <td className="numeric" data-testid="invoice-open">

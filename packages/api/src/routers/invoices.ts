@@ -17,6 +17,7 @@ const invoiceRowOutput = z.object({
   openMinor: minorSchema,
   daysPastDue: z.number().int().nullable(),
   status: invoiceStatusSchema,
+  disputed: z.boolean(),
 });
 
 export const invoicesRouter = router({

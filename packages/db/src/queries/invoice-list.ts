@@ -45,6 +45,8 @@ export interface InvoiceListRow {
   /** Null once the item is settled. */
   daysPastDue: number | null;
   status: InvoiceStatus;
+  /** Under an unresolved dispute (held from dunning). */
+  disputed: boolean;
 }
 
 type Fragment = postgres.Fragment;
@@ -136,7 +138,8 @@ export const listInvoices = (tx: TenantTx, q: InvoiceListQuery): Promise<Invoice
   tx<InvoiceListRow[]>`
     select i.id, i.number, i.external_id as "externalId", i.kind, i.debtor_id as "debtorId", d.name as "debtorName",
            i.issue_date as "issueDate", i.due_date as "dueDate", i.currency, i.amount_minor as "amountMinor",
-           i.open_minor as "openMinor", ${daysPastDueSql(tx, q.asOf)} as "daysPastDue", ${invoiceStatusSql(tx)} as status
+           i.open_minor as "openMinor", ${daysPastDueSql(tx, q.asOf)} as "daysPastDue", ${invoiceStatusSql(tx)} as status,
+           exists (select 1 from dispute_invoices x where x.invoice_id = i.id and x.active) as disputed
     from invoices i join debtors d on d.id = i.debtor_id
     where ${whereSql(tx, q)}
     order by ${orderSql(tx, q.sort, q.direction)}
