@@ -1,8 +1,16 @@
 import { runDunningBench } from "./dunning-bench.ts";
 import { runImportBench } from "./import-bench.ts";
+import { runRealtimeChatBench } from "./realtime-chat-bench.ts";
 
 /** `npm run bench -- <name>`: each benchmark prints JSON lines with its figures and the ratio to its peer. */
 const BENCHES: Record<string, () => Promise<void>> = {
+  "realtime-chat": () =>
+    runRealtimeChatBench({
+      sockets: Number(process.env.BENCH_SOCKETS ?? 1_000),
+      rooms: Number(process.env.BENCH_ROOMS ?? 100),
+      messagesPerSecond: Number(process.env.BENCH_MESSAGES_PER_SECOND ?? 200),
+      seconds: Number(process.env.BENCH_SECONDS ?? 30),
+    }),
   import: () =>
     runImportBench({
       rows: Number(process.env.BENCH_ROWS ?? 1_000_000),

@@ -41,13 +41,27 @@ export const findChatMessageByClientId = async (tx: TenantTx, clientId: string):
   return row;
 };
 
-/** Locks the case's counter row (creating it at 0): sends to one case queue here, so numbers have no gaps. */
-export const lockChatCounter = async (tx: TenantTx, orgId: string, caseId: string): Promise<{ lastSeq: number; lastRev: number }> => {
-  const [row] = await tx<{ lastSeq: number; lastRev: number }[]>`
-    insert into chat_case_counters (org_id, case_id) values (${orgId}, ${caseId})
-    on conflict (org_id, case_id) do update set last_seq = chat_case_counters.last_seq
-    returning last_seq as "lastSeq", last_rev as "lastRev"`;
-  return row!;
+/**
+ * Stores a message with the case's next number in one statement: the counter row is created or bumped (and so locked
+ * until commit: sends to one case queue here, and numbers have no gaps), unless the client id is already stored. Answers
+ * the new message's id, or null when the client id was already there. A concurrent send of the same client id fails on
+ * the unique key and rolls its bump back with it.
+ */
+export const insertChatMessage = async (
+  tx: TenantTx,
+  m: { orgId: string; caseId: string; clientId: string; authorId: string; body: string; mentions: readonly string[] },
+): Promise<string | null> => {
+  const [row] = await tx<{ id: string }[]>`
+    with existing as (select 1 from chat_messages where client_id = ${m.clientId}),
+    counter as (
+      insert into chat_case_counters as c (org_id, case_id, last_seq, last_rev)
+      select ${m.orgId}, ${m.caseId}, 1, 1 where not exists (select 1 from existing)
+      on conflict (org_id, case_id) do update set last_seq = c.last_seq + 1, last_rev = c.last_rev + 1
+      returning last_seq, last_rev)
+    insert into chat_messages (org_id, case_id, seq, rev, client_id, author_id, body, mentions)
+    select ${m.orgId}, ${m.caseId}, last_seq, last_rev, ${m.clientId}, ${m.authorId}, ${m.body}, ${tx.array([...m.mentions])}::uuid[] from counter
+    returning id`;
+  return row?.id ?? null;
 };
 
 /** The next change number of a case; its counter row exists once the case has a message, and the update locks it. */
@@ -57,20 +71,10 @@ const nextRev = async (tx: TenantTx, caseId: string): Promise<number> => {
   return row!.rev;
 };
 
-/** Stores a message with the case's next number; call after `lockChatCounter` in the same transaction. */
-export const insertChatMessage = async (
-  tx: TenantTx,
-  m: { orgId: string; caseId: string; clientId: string; authorId: string; body: string; mentions: readonly string[] },
-): Promise<string> => {
-  const [counter] = await tx<{ seq: number; rev: number }[]>`
-    update chat_case_counters set last_seq = last_seq + 1, last_rev = last_rev + 1
-    where case_id = ${m.caseId} returning last_seq as seq, last_rev as rev`;
-  const [row] = await tx<{ id: string }[]>`
-    insert into chat_messages (org_id, case_id, seq, rev, client_id, author_id, body, mentions)
-    values (${m.orgId}, ${m.caseId}, ${counter!.seq}, ${counter!.rev}, ${m.clientId}, ${m.authorId}, ${m.body}, ${tx.array([...m.mentions])}::uuid[])
-    returning id`;
-  return row!.id;
-};
+/** Whether an error is the unique key on a tenant's client ids (two sends of one message raced). */
+export const isDuplicateClientId = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { code?: string }).code === "23505" &&
+  String((error as { constraint_name?: string }).constraint_name ?? "").includes("client_id");
 
 export const updateChatMessageBody = async (tx: TenantTx, m: { caseId: string; id: string; body: string; mentions: readonly string[] }): Promise<void> => {
   const rev = await nextRev(tx, m.caseId);

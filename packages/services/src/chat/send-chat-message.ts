@@ -1,13 +1,13 @@
 import {
   attachChatFiles, findChatMessage, findChatMessageByClientId, findMemberNames, findNotifications, insertChatMessage,
-  insertMentionNotifications, lockChatCounter, withTenant, type TenantTx,
+  insertMentionNotifications, isDuplicateClientId, withTenant, type TenantTx,
 } from "@relance/db";
 import { AppError, mentionIdsOf, type ChatMessage, type MentionNotification } from "@relance/domain";
 import { bringIntoCase } from "../cases/case-access.ts";
 import { parseInput } from "../cases/case-inputs.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { requireChatPoster } from "./chat-access.ts";
-import { chatSendInput } from "./chat-inputs.ts";
+import { chatSendInput, type ChatSendInput } from "./chat-inputs.ts";
 import { toChatMessage, toMentionNotification } from "./chat-dto.ts";
 
 /** How long a mention waits, unread and not seen live, before it is e-mailed. */
@@ -62,22 +62,12 @@ const retried = (existing: NonNullable<Awaited<ReturnType<typeof findChatMessage
   return { message: toChatMessage(existing), created: false, notifications: [] };
 };
 
-/**
- * Stores a message before anyone is told of it, with the case's next number (the counter row is locked for the rest
- * of the transaction, so numbers have no gaps). The same client id sent again answers the stored message, once.
- */
-export const sendChatMessage = async (deps: ServiceDeps, actor: Actor, input: unknown, options: ChatOptions = {}): Promise<SentChatMessage> => {
-  const v = parseInput(chatSendInput, input);
-  return withTenant(deps.db.sql, actor.orgId, async (tx) => {
+const storeMessage = (deps: ServiceDeps, actor: Actor, v: ChatSendInput, options: ChatOptions): Promise<SentChatMessage> =>
+  withTenant(deps.db.sql, actor.orgId, async (tx) => {
     await requireChatPoster(tx, actor, v.caseId);
-    const before = await findChatMessageByClientId(tx, v.clientId);
-    if (before) return retried(before, actor, v.caseId);
-    await lockChatCounter(tx, actor.orgId, v.caseId);
-    // a concurrent retry of the same send may have committed while this one waited for the lock
-    const raced = await findChatMessageByClientId(tx, v.clientId);
-    if (raced) return retried(raced, actor, v.caseId);
     const mentions = await resolveMentions(tx, v.body);
     const messageId = await insertChatMessage(tx, { orgId: actor.orgId, caseId: v.caseId, clientId: v.clientId, authorId: actor.userId, body: v.body, mentions });
+    if (messageId === null) return retried((await findChatMessageByClientId(tx, v.clientId))!, actor, v.caseId);
     const attached = await attachChatFiles(tx, { caseId: v.caseId, messageId, uploadedBy: actor.userId, attachmentIds: v.attachmentIds });
     if (attached !== new Set(v.attachmentIds).size) {
       throw new AppError("NOT_FOUND", "attachmentIds: a file was not found (upload it to this case first, and attach it once)", {
@@ -88,4 +78,21 @@ export const sendChatMessage = async (deps: ServiceDeps, actor: Actor, input: un
     const notifications = await notifyMentions(tx, deps, actor, { caseId: v.caseId, messageId, seq: stored.seq, userIds: mentions }, options);
     return { message: toChatMessage(stored), created: true, notifications };
   });
+
+/**
+ * Stores a message before anyone is told of it, with the case's next number (gap-free, see insertChatMessage). The
+ * same client id sent again answers the stored message, stored once, even when both sends race.
+ */
+export const sendChatMessage = async (deps: ServiceDeps, actor: Actor, input: unknown, options: ChatOptions = {}): Promise<SentChatMessage> => {
+  const v = parseInput(chatSendInput, input);
+  try {
+    return await storeMessage(deps, actor, v, options);
+  } catch (error) {
+    if (!isDuplicateClientId(error)) throw error;
+    // the other send committed first: answer what it stored
+    return withTenant(deps.db.sql, actor.orgId, async (tx) => {
+      await requireChatPoster(tx, actor, v.caseId);
+      return retried((await findChatMessageByClientId(tx, v.clientId))!, actor, v.caseId);
+    });
+  }
 };

@@ -52,6 +52,17 @@ describe("sending", () => {
     expect(await rowsOf(org.id, caseId)).toHaveLength(1);
   });
 
+  it("stores once a message whose sends race each other, answering every one of them with it", async () => {
+    const { org, cm, caseId } = await tenant();
+    const clientId = crypto.randomUUID();
+    const results = await Promise.all(Array.from({ length: 5 }, () => sendChatMessage(deps, cm, { caseId, clientId, body: "sent five times" })));
+    expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await rowsOf(org.id, caseId)).toEqual([{ seq: 1, clientId }]);
+    // and the next message follows without a gap
+    expect((await sendChatMessage(deps, cm, { caseId, clientId: crypto.randomUUID(), body: "next" })).message.seq).toBe(2);
+  });
+
   it("numbers concurrent messages of a case without gaps or duplicates", async () => {
     const { org, cm, admin, caseId } = await tenant();
     const sends = Array.from({ length: 12 }, (_, i) => sendChatMessage(deps, i % 2 ? cm : admin, { caseId, clientId: crypto.randomUUID(), body: `m${i}` }));
