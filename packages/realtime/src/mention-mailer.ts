@@ -8,6 +8,12 @@ export interface MentionMailer {
   stop(): Promise<void>;
 }
 
+/** Whether a member has a live connection on any node (the adapter asks the others). */
+export const memberOnline =
+  (io: Server, userRoom: (orgId: string, userId: string) => string) =>
+  async (orgId: string, userId: string): Promise<boolean> =>
+    (await io.in(userRoom(orgId, userId)).fetchSockets()).length > 0;
+
 /**
  * E-mails unread mentions to members who stayed offline: every `intervalMs`, due notifications are claimed (one node
  * each) and a member with no live connection on any node (asked through the adapter) gets the e-mail.
@@ -17,7 +23,7 @@ export const startMentionMailer = (
   io: Server,
   options: { intervalMs: number; userRoom: (orgId: string, userId: string) => string; smtpUrl?: string | undefined; publicUrl?: string | undefined; logger: Logger },
 ): MentionMailer => {
-  const isOnline = async (orgId: string, userId: string) => (await io.in(options.userRoom(orgId, userId)).fetchSockets()).length > 0;
+  const isOnline = memberOnline(io, options.userRoom);
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   const runOnce = async () => {
