@@ -1,9 +1,18 @@
 import { runDunningBench } from "./dunning-bench.ts";
 import { runImportBench } from "./import-bench.ts";
+import { runKpiBench } from "./kpi-bench.ts";
 import { runRealtimeChatBench } from "./realtime-chat-bench.ts";
+import { runRealtimeNotesBench } from "@relance/realtime/bench";
 
 /** `npm run bench -- <name>`: each benchmark prints JSON lines with its figures and the ratio to its peer. */
 const BENCHES: Record<string, () => Promise<void>> = {
+  kpi: () =>
+    runKpiBench({
+      rows: Number(process.env.BENCH_INVOICES ?? 1_000_000),
+      debtors: Number(process.env.BENCH_DEBTORS ?? 50_000),
+      snapshots: Number(process.env.BENCH_SNAPSHOTS ?? 300),
+      payments: Number(process.env.BENCH_PAYMENTS ?? 200),
+    }),
   "realtime-chat": () =>
     runRealtimeChatBench({
       sockets: Number(process.env.BENCH_SOCKETS ?? 1_000),
@@ -22,6 +31,17 @@ const BENCHES: Record<string, () => Promise<void>> = {
       invoices: Number(process.env.BENCH_INVOICES ?? 1_000_000),
       debtors: Number(process.env.BENCH_DEBTORS ?? 50_000),
     }),
+  "realtime-notes": () =>
+    runRealtimeNotesBench({
+      editors: Number(process.env.BENCH_EDITORS ?? 20),
+      updates: Number(process.env.BENCH_UPDATES ?? 10_000),
+      loadUpdates: Number(process.env.BENCH_LOAD_UPDATES ?? 10_000),
+    }),
+};
+
+/** `realtime`: every `realtime-*` benchmark, one after the other. */
+BENCHES.realtime = async () => {
+  for (const [key, run] of Object.entries(BENCHES)) if (key.startsWith("realtime-")) await run();
 };
 
 const name = process.argv[2];

@@ -19,6 +19,22 @@ export interface DocumentStorageOptions {
   retryDelayMs: number;
 }
 
+/**
+ * Applies a stored document (snapshot, then the updates since) in one transaction. Not `Y.mergeUpdates`: merging
+ * thousands of small updates takes seconds, where applying them one after the other takes a few milliseconds per
+ * thousand, and one transaction emits one update event.
+ */
+export const applyStored = (doc: Y.Doc, stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }, origin: unknown): void => {
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    },
+    origin,
+  );
+};
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -33,6 +49,8 @@ export class DocumentStorage {
   /** Updates stored since the last snapshot, as far as this node knows. */
   private storedSinceCompaction = 0;
   private compactRequested = false;
+  /** A store is running: its updates are out of `pending` but not stored yet. */
+  private storing = false;
 
   constructor(options: DocumentStorageOptions) {
     this.options = options;
@@ -52,8 +70,7 @@ export class DocumentStorage {
   /** Fills the document from persistence only: the server never creates content of its own. */
   async load(): Promise<void> {
     const stored = await this.options.persistence.load(this.options.orgId, this.options.docName);
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) Y.applyUpdate(this.options.doc, Y.mergeUpdates(parts), LOAD_ORIGIN);
+    applyStored(this.options.doc, stored, LOAD_ORIGIN);
     this.lastLoadedUpdateId = stored.lastUpdateId;
     this.storedSinceCompaction = stored.updates.length;
   }
@@ -89,7 +106,9 @@ export class DocumentStorage {
   }
 
   private needsStore(): boolean {
-    return this.pending.length > 0 || (this.compactRequested && this.storedSinceCompaction > 0);
+    // A store in flight counts: its updates left `pending` and are not yet counted as stored, so without it an
+    // unload racing a debounced store would skip the final compaction (and the plain text).
+    return this.pending.length > 0 || this.storing || (this.compactRequested && this.storedSinceCompaction > 0);
   }
 
   /** One store (serialized by the scheduler): the updates since the last one, compacting past the threshold. */
@@ -100,17 +119,21 @@ export class DocumentStorage {
     if (this.pending.length === 0 && !compact) return;
     const updates = this.pending;
     this.pending = [];
+    this.storing = true;
     try {
       await persistence.store(orgId, docName, {
         updates,
-        snapshot: Y.encodeStateAsUpdate(doc),
-        plainText: documentPlainText(doc),
+        // Only a compaction writes them; encoding a large document on every store would be wasted work.
+        snapshot: compact ? Y.encodeStateAsUpdate(doc) : new Uint8Array(0),
+        plainText: compact ? documentPlainText(doc) : "",
         compactUpToId: compact ? this.lastLoadedUpdateId : null,
       });
     } catch (error) {
       // Kept, ahead of anything newer, for the next attempt.
       this.pending = updates.concat(this.pending);
       throw error;
+    } finally {
+      this.storing = false;
     }
     this.storedSinceCompaction = compact ? 0 : this.storedSinceCompaction + updates.length;
     if (compact) this.compactRequested = false;

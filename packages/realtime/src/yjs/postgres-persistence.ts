@@ -7,6 +7,7 @@ import {
   withTenant,
 } from "@relance/db";
 import * as Y from "yjs";
+import { applyStored } from "./document-storage.ts";
 import { documentPlainText } from "./plain-text.ts";
 import type { YjsPersistence } from "./types.ts";
 
@@ -28,8 +29,7 @@ export const createPostgresYjsPersistence = (db: Database): YjsPersistence => ({
       const stored = await loadDocument(tx, docName);
       const merged = new Y.Doc();
       try {
-        const parts = stored.snapshot ? [stored.snapshot, ...stored.updates, snapshot] : [...stored.updates, snapshot];
-        Y.applyUpdate(merged, Y.mergeUpdates(parts));
+        applyStored(merged, { snapshot: stored.snapshot, updates: [...stored.updates, snapshot] }, null);
         const upToId = Math.max(stored.lastUpdateId, compactUpToId);
         await compactDocument(tx, docName, Y.encodeStateAsUpdate(merged), documentPlainText(merged), upToId);
       } finally {

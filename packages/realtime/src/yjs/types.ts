@@ -18,9 +18,9 @@ export interface YjsStoredDocument {
 export interface YjsStoreArgs {
   /** Updates received since the last successful store, in arrival order; may be empty when only compacting. */
   updates: Uint8Array[];
-  /** The whole in-memory state (`Y.encodeStateAsUpdate`), written only when compacting. */
+  /** The whole in-memory state (`Y.encodeStateAsUpdate`) when compacting; empty otherwise. */
   snapshot: Uint8Array;
-  /** Text of the in-memory document, for search and export. */
+  /** Text of the in-memory document, for search and export, when compacting; empty otherwise. */
   plainText: string;
   /**
    * `null`: append only. A number: also compact, i.e. replace the stored updates by one snapshot. The value is the
