@@ -56,3 +56,48 @@ test("a credit manager opens a dispute from the case page, waits on sales, sees 
   await expect(timeline.locator('[data-testid="dispute-event"][data-event="resolved"]')).toContainText("Avoir accordé");
   await expect(timeline.getByTestId("timeline-event").filter({ hasText: "Litige résolu" })).toContainText(USERS.sophie.name);
 });
+
+test("a sales rep added to a dispute works it from the case page, and the credit manager sees the change live", async ({ browser }) => {
+  const sophie = await signedInPage(browser, USERS.sophie);
+  await sophie.page.getByTestId("nav-cases").click();
+  const href = await sophie.page.getByTestId("case-link").nth(6).getAttribute("href");
+  expect(href).toBeTruthy();
+  await sophie.page.goto(href!);
+  const number = (await sophie.page.getByTestId("case-invoice").first().locator("th").innerText()).trim();
+
+  await sophie.page.getByTestId("open-dispute").click();
+  const dialog = sophie.page.getByTestId("open-dispute-dialog");
+  await dialog.locator(`[data-testid="dispute-invoice-choice"][data-number="${number}"]`).check();
+  await dialog.getByLabel("Motif").selectOption({ label: "Livraison" });
+  await dialog.getByRole("checkbox", { name: new RegExp(USERS.thomas.name) }).check();
+  await dialog.getByTestId("dispute-submit").click();
+  await expect(dialog).toBeHidden();
+  const card = sophie.page.getByTestId("dispute-card").first();
+  await expect(card).toContainText(USERS.thomas.name);
+  await card.getByRole("button", { name: "Attendre le commercial" }).click();
+  await expect(card.getByTestId("dispute-status")).toHaveText("En attente du commercial");
+
+  // the sales rep, brought into the case, hands it to billing; he can neither resolve nor edit it
+  const thomas = await signedInPage(browser, USERS.thomas);
+  await thomas.page.goto(href!);
+  const hisCard = thomas.page.getByTestId("dispute-card").first();
+  await expect(hisCard.getByTestId("dispute-status")).toHaveText("En attente du commercial");
+  await expect(hisCard.getByTestId("dispute-resolve")).toHaveCount(0);
+  await expect(hisCard.getByTestId("dispute-edit")).toHaveCount(0);
+  await expect(hisCard.getByRole("button", { name: "Attendre le commercial" })).toHaveCount(0);
+  await hisCard.getByRole("button", { name: "Attendre la facturation" }).click();
+  await expect(hisCard.getByTestId("dispute-status")).toHaveText("En attente de la facturation");
+
+  // the credit manager's page follows without a reload; the sales clock stopped, billing's runs
+  await expect(card.getByTestId("dispute-status")).toHaveText("En attente de la facturation");
+  await expect(card.getByTestId("dispute-clock-billing")).toHaveAttribute("data-running", "true");
+  await expect(card.getByTestId("dispute-clock-sales")).toHaveAttribute("data-running", "false");
+
+  // a manager reads it, and may not move it
+  const marc = await signedInPage(browser, USERS.marc);
+  await marc.page.goto(href!);
+  const hisView = marc.page.getByTestId("dispute-card").first();
+  await expect(hisView.getByTestId("dispute-status")).toHaveText("En attente de la facturation");
+  await expect(hisView.getByRole("group", { name: "Changer le statut" }).getByRole("button")).toHaveCount(0);
+  await expect(hisView.getByTestId("notes-status")).toContainText("lecture seule");
+});

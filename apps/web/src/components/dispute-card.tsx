@@ -7,6 +7,7 @@ import type { Dispute } from "../lib/dispute-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { CollaborativeNotes } from "./collaborative-notes.tsx";
 import { DisputeClocks } from "./dispute-clocks.tsx";
+import { EditDisputeForm } from "./edit-dispute-form.tsx";
 import { ErrorMessage } from "./error-message.tsx";
 import { ModalDialog } from "./modal-dialog.tsx";
 import { ResolveDisputeForm } from "./resolve-dispute-form.tsx";
@@ -20,6 +21,7 @@ export function DisputeCard({ dispute, receivedAt }: { dispute: Dispute; receive
   const format = useFormatters();
   const titleId = useId();
   const [resolving, setResolving] = useState(false);
+  const [editing, setEditing] = useState(false);
   const move = useMutation(
     trpc.disputes.changeStatus.mutationOptions({
       onSuccess: () => {
@@ -62,6 +64,11 @@ export function DisputeCard({ dispute, receivedAt }: { dispute: Dispute; receive
               {t(`disputes.moveTo.${status}`)}
             </button>
           ))}
+          {dispute.mayEdit && (
+            <button type="button" className="button button-small button-quiet" onClick={() => setEditing(true)} data-testid="dispute-edit">
+              {t("disputes.edit")}
+            </button>
+          )}
           {dispute.mayResolve && (
             <button type="button" className="button button-small" onClick={() => setResolving(true)} data-testid="dispute-resolve">
               {t("disputes.resolve")}
@@ -70,6 +77,11 @@ export function DisputeCard({ dispute, receivedAt }: { dispute: Dispute; receive
         </div>
       )}
       {move.isError && <ErrorMessage error={move.error} />}
+      {editing && (
+        <ModalDialog title={t("disputes.editTitle")} onClose={() => setEditing(false)} testId="edit-dispute-dialog">
+          <EditDisputeForm dispute={dispute} onDone={() => setEditing(false)} />
+        </ModalDialog>
+      )}
       {resolving && (
         <ModalDialog title={t("disputes.resolveTitle")} onClose={() => setResolving(false)} testId="resolve-dispute-dialog">
           <ResolveDisputeForm dispute={dispute} onDone={() => setResolving(false)} />

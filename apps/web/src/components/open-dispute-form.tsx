@@ -1,3 +1,4 @@
+import { isRole } from "@relance/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -94,7 +95,7 @@ export function OpenDisputeForm({ caseId, invoices, disputedIds, onDone }: { cas
           {members.map((m) => (
             <label key={m.userId} className="checkbox-row">
               <input type="checkbox" checked={participants.includes(m.userId)} onChange={() => setParticipants((p) => toggle(p, m.userId))} data-testid="dispute-participant" />
-              {m.displayName} ({t(`roles.${m.role as "admin"}`)})
+              {m.displayName} ({isRole(m.role) ? t(`roles.${m.role}`) : m.role})
             </label>
           ))}
         </fieldset>
