@@ -19,6 +19,7 @@ import { MembersPage } from "./pages/members-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { OrganizationSettingsPage } from "./pages/organization-settings-page.tsx";
 import { OutboxPage } from "./pages/outbox-page.tsx";
+import { AlertsPage } from "./pages/alerts-page.tsx";
 import { CollectionSettingsPage } from "./pages/collection-settings-page.tsx";
 import { SettingsLayout } from "./pages/settings-layout.tsx";
 import { WorklistPage } from "./pages/worklist-page.tsx";
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
               { path: "cases/:id", element: <CasePage /> },
               { path: "worklist", element: <WorklistPage /> },
               { path: "outbox", element: <OutboxPage /> },
+              { path: "alerts", element: <AlertsPage /> },
               { path: "imports", element: <ImportsPage /> },
               { path: "imports/:id", element: <ImportRunPage /> },
               { path: "matching", element: <MatchingPage /> },

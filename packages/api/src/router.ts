@@ -16,6 +16,7 @@ import { worklistRouter } from "./routers/worklist.ts";
 import { senderDetailsRouter } from "./routers/sender-details.ts";
 import { outboxRouter } from "./routers/outbox.ts";
 import { collectionSettingsRouter } from "./routers/collection-settings.ts";
+import { alertsRouter, legalProceedingsRouter } from "./routers/alerts.ts";
 import { kpiRouter } from "./routers/kpi.ts";
 import { router } from "./trpc.ts";
 
@@ -40,6 +41,8 @@ export const appRouter = router({
   senderDetails: senderDetailsRouter,
   outbox: outboxRouter,
   collectionSettings: collectionSettingsRouter,
+  alerts: alertsRouter,
+  legalProceedings: legalProceedingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

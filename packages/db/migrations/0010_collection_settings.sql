@@ -15,3 +15,27 @@ ALTER TABLE organizations
   -- compact (no spaces), validated by the application (ISO 13616 check digits; the QR-IBAN by its institution id)
   ADD COLUMN iban text CHECK (iban ~ '^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$'),
   ADD COLUMN qr_iban text CHECK (qr_iban ~ '^(CH|LI)[0-9]{2}[A-Z0-9]{17}$');
+
+-- Court and enforcement steps whose deadlines the daily run watches: a French injonction de payer (lapses unless
+-- served within 6 months of issue) and a Swiss payment order (continuation from 20 days to 1 year after service).
+CREATE TABLE legal_proceedings (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  org_id uuid NOT NULL,
+  case_id uuid NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('fr_injonction', 'ch_payment_order')),
+  issued_on date NOT NULL,
+  served_on date CHECK (served_on >= issued_on),
+  -- days a mainlevée case stopped the continuation clock (SchKG 88 al. 2)
+  mainlevee_days integer NOT NULL DEFAULT 0 CHECK (mainlevee_days >= 0),
+  reference text CHECK (length(reference) <= 100),
+  created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (org_id, id),
+  FOREIGN KEY (org_id, case_id) REFERENCES cases (org_id, id) ON DELETE CASCADE
+);
+CREATE INDEX legal_proceedings_case_idx ON legal_proceedings (org_id, case_id);
+SELECT relance_isolate_tenant_table('legal_proceedings');
+
+-- The alerts panel lists a member's alerts newest first; the digest picks those not e-mailed yet.
+CREATE INDEX alerts_created_idx ON alerts (org_id, user_id, created_at DESC);
+CREATE INDEX alerts_digest_idx ON alerts (org_id, user_id) WHERE emailed_at IS NULL;

@@ -186,6 +186,9 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
       case "sessions.ended":
         for (const id of event.sessionIds) io.in(`session:${id}`).disconnectSockets(true);
         return;
+      case "alerts.raised":
+        for (const alert of event.alerts) io.to(userRoom(event.orgId, event.userId)).emit("alert:new", alert);
+        return;
     }
   };
 

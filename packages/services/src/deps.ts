@@ -1,5 +1,5 @@
 import type { Database } from "@relance/db";
-import type { ImportProgress, Role } from "@relance/domain";
+import type { CollectionAlert, ImportProgress, Role } from "@relance/domain";
 
 export interface Clock {
   now(): Date;
@@ -29,6 +29,8 @@ export type DomainEvent =
   | { type: "dispute.changed"; orgId: string; caseId: string; disputeId: string }
   /** A person lost access to a case: his sockets leave its room and his notes connections close. */
   | { type: "case.access-revoked"; orgId: string; caseId: string; userId: string }
+  /** The daily run raised alerts for a member: pushed to his sockets. */
+  | { type: "alerts.raised"; orgId: string; userId: string; alerts: CollectionAlert[] }
   /** Ended sessions: their live connections close too, on every node. */
   | { type: "sessions.ended"; sessionIds: string[] };
 

@@ -31,6 +31,9 @@ export function MainNav() {
       <NavLink to="/worklist" className={navClass} data-testid="nav-worklist">
         {t("nav.worklist")}
       </NavLink>
+      <NavLink to="/alerts" className={navClass} data-testid="nav-alerts">
+        {t("alerts.navLabel")}
+      </NavLink>
       {(ledgerWriter || role === "manager") && (
         <NavLink to="/outbox" className={navClass} data-testid="nav-outbox">
           {t("outbox.navLabel")}

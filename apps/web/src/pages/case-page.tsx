@@ -9,6 +9,7 @@ import { CollaborativeNotes } from "../components/collaborative-notes.tsx";
 import { CaseChat } from "../components/case-chat.tsx";
 import { CasePresence } from "../components/case-presence.tsx";
 import { CasePromises } from "../components/case-promises.tsx";
+import { CaseLegalProceedings } from "../components/case-legal-proceedings.tsx";
 import { CaseTimeline } from "../components/case-timeline.tsx";
 import { ChangeStageForm } from "../components/change-stage-form.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
@@ -83,6 +84,7 @@ export function CasePage() {
         <CaseOpenInvoices detail={c} />
         <CaseDisputes detail={c} />
         <CasePromises detail={c} canWrite={canWrite} />
+        <CaseLegalProceedings caseId={c.id} canWrite={canWrite} jurisdiction={currency === "CHF" ? "CH" : "FR"} />
         <CollaborativeNotes documentName={caseDocumentName(c.id)} title={t("notes.caseTitle")} />
         <div className="case-columns">
           <CaseTimeline caseId={c.id} />

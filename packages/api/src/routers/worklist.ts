@@ -46,6 +46,6 @@ export const worklistRouter = router({
     .mutation(({ ctx, input }) => sendActionNow(ctx.deps, ctx.actor, input)),
   /** Plans today's reminders now (exactly once per invoice and step, like the daily run); sends nothing. */
   planToday: writer
-    .output(z.object({ asOf: z.string(), casesOpened: z.number().int(), actionsPlanned: z.number().int() }))
+    .output(z.object({ asOf: z.string(), casesOpened: z.number().int(), actionsPlanned: z.number().int(), alertsRaised: z.number().int() }))
     .mutation(({ ctx }) => planToday(ctx.deps, ctx.actor)),
 });

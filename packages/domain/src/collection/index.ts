@@ -56,3 +56,7 @@ export {
   assertValidTemplate, renderTemplate, templateFields, validateTemplate, type MessageTemplate, type TemplatePlaceholder, type TemplateIssue,
 } from "./templates.ts";
 export { DEFAULT_TEMPLATES, templateFor } from "./default-templates.ts";
+export {
+  ALERT_KINDS, ALERT_WARN_DAYS, approachingPrescription, injonctionAlert, prescriptionCandidateCutoff, schkgContinuationAlert,
+  type AlertKind, type CollectionAlert, type PrescriptionCheck, type ProceedingAlert,
+} from "./collection-alerts.ts";

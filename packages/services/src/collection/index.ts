@@ -9,3 +9,5 @@ export * from "./outbox.ts";
 export * from "./plan-today.ts";
 export * from "./policy-editor.ts";
 export * from "./rate-table-editor.ts";
+export * from "./alerts/index.ts";
+export * from "../cases/legal-proceedings.ts";

@@ -125,7 +125,7 @@ describe("planToday", () => {
     const sales = await buildMember(deps, org, "sales");
     expect((await caught(planToday(deps, sales))).code).toBe("FORBIDDEN");
     const manager = await buildMember(deps, org, "credit_manager");
-    expect(await planToday(deps, manager)).toEqual({ asOf: AS_OF, casesOpened: 1, actionsPlanned: 1 });
-    expect(await planToday(deps, manager)).toEqual({ asOf: AS_OF, casesOpened: 0, actionsPlanned: 0 });
+    expect(await planToday(deps, manager)).toEqual({ asOf: AS_OF, casesOpened: 1, actionsPlanned: 1, alertsRaised: 0 });
+    expect(await planToday(deps, manager)).toEqual({ asOf: AS_OF, casesOpened: 0, actionsPlanned: 0, alertsRaised: 0 });
   });
 });
