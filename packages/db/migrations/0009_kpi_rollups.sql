@@ -8,6 +8,8 @@
 -- * kpi_ar_movements: every change of the open amount, dated (an invoice's opening on its issue date, every later
 --   change on the day it is made), with its due date: the AR, and the AR not yet due, as of a past date. The base
 --   tables keep no history, so only its sums per due date can be checked against them.
+-- Each rollup holds its rows per sales owner and, flagged all_owners (owner null), summed over the owners: the
+-- unfiltered dashboard (the usual one) reads as many times fewer rows as the tenant has sales reps.
 --
 -- Statement-level triggers with transition tables keep a bulk import set-based (one aggregate per statement). The
 -- dimensions live on debtors: an invoice counts under its debtor's current owner, segment and jurisdiction, and a
@@ -22,24 +24,28 @@ CREATE TABLE kpi_open_rollup (
   org_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   currency text NOT NULL,
   due_date date NOT NULL,
+  -- true: the row sums every owner (sales_owner_id null), read when no owner filter is set (20 reps: 20× fewer rows)
+  all_owners boolean NOT NULL DEFAULT false,
   sales_owner_id uuid,
   segment text NOT NULL,
   jurisdiction text NOT NULL,
   open_minor bigint NOT NULL,
   open_count bigint NOT NULL,
-  CONSTRAINT kpi_open_rollup_key UNIQUE NULLS NOT DISTINCT (org_id, currency, due_date, sales_owner_id, segment, jurisdiction)
+  CONSTRAINT kpi_open_rollup_key UNIQUE NULLS NOT DISTINCT (org_id, currency, due_date, all_owners, sales_owner_id, segment, jurisdiction)
 );
 
 CREATE TABLE kpi_sales_rollup (
   org_id uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
   currency text NOT NULL,
   issue_date date NOT NULL,
+  -- true: the row sums every owner (sales_owner_id null), read when no owner filter is set (20 reps: 20× fewer rows)
+  all_owners boolean NOT NULL DEFAULT false,
   sales_owner_id uuid,
   segment text NOT NULL,
   jurisdiction text NOT NULL,
   sales_minor bigint NOT NULL,
   invoice_count bigint NOT NULL,
-  CONSTRAINT kpi_sales_rollup_key UNIQUE NULLS NOT DISTINCT (org_id, currency, issue_date, sales_owner_id, segment, jurisdiction)
+  CONSTRAINT kpi_sales_rollup_key UNIQUE NULLS NOT DISTINCT (org_id, currency, issue_date, all_owners, sales_owner_id, segment, jurisdiction)
 );
 
 CREATE TABLE kpi_ar_movements (
@@ -47,11 +53,13 @@ CREATE TABLE kpi_ar_movements (
   currency text NOT NULL,
   day date NOT NULL,
   due_date date NOT NULL,
+  -- true: the row sums every owner (sales_owner_id null), read when no owner filter is set (20 reps: 20× fewer rows)
+  all_owners boolean NOT NULL DEFAULT false,
   sales_owner_id uuid,
   segment text NOT NULL,
   jurisdiction text NOT NULL,
   delta_minor bigint NOT NULL,
-  CONSTRAINT kpi_ar_movements_key UNIQUE NULLS NOT DISTINCT (org_id, currency, day, due_date, sales_owner_id, segment, jurisdiction)
+  CONSTRAINT kpi_ar_movements_key UNIQUE NULLS NOT DISTINCT (org_id, currency, day, due_date, all_owners, sales_owner_id, segment, jurisdiction)
 );
 
 SELECT relance_isolate_tenant_table(t)
@@ -78,38 +86,45 @@ CREATE FUNCTION kpi_apply_signed_rows_sql(source text) RETURNS text
   LANGUAGE sql IMMUTABLE
   AS $fn$
   SELECT format($q$
-    WITH signed AS (%s),
+    WITH signed_rows AS (%s),
+    signed AS (
+      SELECT org_id, currency, due_date, issue_date, amount_minor, open_minor, false AS all_owners, sales_owner_id, segment,
+             jurisdiction, sign, day FROM signed_rows
+      UNION ALL
+      SELECT org_id, currency, due_date, issue_date, amount_minor, open_minor, true, NULL::uuid, segment, jurisdiction, sign, day
+      FROM signed_rows
+    ),
     locks AS (
-      SELECT pg_advisory_xact_lock_shared(kpi_lock_key(org_id)) FROM (SELECT DISTINCT org_id FROM signed) o
+      SELECT pg_advisory_xact_lock_shared(kpi_lock_key(org_id)) FROM (SELECT DISTINCT org_id FROM signed_rows) o
     ),
     open_delta AS (
-      SELECT org_id, currency, due_date, sales_owner_id, segment, jurisdiction,
+      SELECT org_id, currency, due_date, all_owners, sales_owner_id, segment, jurisdiction,
              sum(sign * open_minor) AS open_minor, sum(sign * (open_minor <> 0)::int) AS open_count
-      FROM signed GROUP BY 1, 2, 3, 4, 5, 6
+      FROM signed GROUP BY 1, 2, 3, 4, 5, 6, 7
       HAVING sum(sign * open_minor) <> 0 OR sum(sign * (open_minor <> 0)::int) <> 0
     ),
     open_up AS (
-      INSERT INTO kpi_open_rollup AS r (org_id, currency, due_date, sales_owner_id, segment, jurisdiction, open_minor, open_count)
+      INSERT INTO kpi_open_rollup AS r (org_id, currency, due_date, all_owners, sales_owner_id, segment, jurisdiction, open_minor, open_count)
       SELECT * FROM open_delta WHERE (SELECT count(*) FROM locks) >= 0
       ON CONFLICT ON CONSTRAINT kpi_open_rollup_key DO UPDATE
         SET open_minor = r.open_minor + excluded.open_minor, open_count = r.open_count + excluded.open_count
     ),
     sales_delta AS (
-      SELECT org_id, currency, issue_date, sales_owner_id, segment, jurisdiction,
+      SELECT org_id, currency, issue_date, all_owners, sales_owner_id, segment, jurisdiction,
              sum(sign * amount_minor) AS sales_minor, sum(sign * (amount_minor > 0)::int) AS invoice_count
-      FROM signed GROUP BY 1, 2, 3, 4, 5, 6
+      FROM signed GROUP BY 1, 2, 3, 4, 5, 6, 7
       HAVING sum(sign * amount_minor) <> 0 OR sum(sign * (amount_minor > 0)::int) <> 0
     ),
     sales_up AS (
-      INSERT INTO kpi_sales_rollup AS r (org_id, currency, issue_date, sales_owner_id, segment, jurisdiction, sales_minor, invoice_count)
+      INSERT INTO kpi_sales_rollup AS r (org_id, currency, issue_date, all_owners, sales_owner_id, segment, jurisdiction, sales_minor, invoice_count)
       SELECT * FROM sales_delta WHERE (SELECT count(*) FROM locks) >= 0
       ON CONFLICT ON CONSTRAINT kpi_sales_rollup_key DO UPDATE
         SET sales_minor = r.sales_minor + excluded.sales_minor, invoice_count = r.invoice_count + excluded.invoice_count
     )
-    INSERT INTO kpi_ar_movements AS r (org_id, currency, day, due_date, sales_owner_id, segment, jurisdiction, delta_minor)
-    SELECT org_id, currency, day, due_date, sales_owner_id, segment, jurisdiction, sum(sign * open_minor)
+    INSERT INTO kpi_ar_movements AS r (org_id, currency, day, due_date, all_owners, sales_owner_id, segment, jurisdiction, delta_minor)
+    SELECT org_id, currency, day, due_date, all_owners, sales_owner_id, segment, jurisdiction, sum(sign * open_minor)
     FROM signed WHERE (SELECT count(*) FROM locks) >= 0
-    GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(sign * open_minor) <> 0
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(sign * open_minor) <> 0
     ON CONFLICT ON CONSTRAINT kpi_ar_movements_key DO UPDATE SET delta_minor = r.delta_minor + excluded.delta_minor
   $q$, source)
 $fn$;
@@ -189,21 +204,24 @@ END $$;
 
 CREATE TRIGGER kpi_debtor_deleting BEFORE DELETE ON debtors FOR EACH ROW EXECUTE FUNCTION kpi_debtor_deleting();
 
--- Backfill for the invoices already there.
-INSERT INTO kpi_open_rollup (org_id, currency, due_date, sales_owner_id, segment, jurisdiction, open_minor, open_count)
-SELECT i.org_id, i.currency, i.due_date, d.sales_owner_id, d.segment, d.jurisdiction, sum(i.open_minor), count(*) FILTER (WHERE i.open_minor <> 0)
-FROM invoices i JOIN debtors d ON d.id = i.debtor_id
-GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(i.open_minor) <> 0 OR count(*) FILTER (WHERE i.open_minor <> 0) <> 0;
+-- Backfill for the invoices already there, per owner and for all owners.
+INSERT INTO kpi_open_rollup (org_id, currency, due_date, all_owners, sales_owner_id, segment, jurisdiction, open_minor, open_count)
+SELECT i.org_id, i.currency, i.due_date, l.all_owners, CASE WHEN l.all_owners THEN NULL ELSE d.sales_owner_id END, d.segment, d.jurisdiction,
+       sum(i.open_minor), count(*) FILTER (WHERE i.open_minor <> 0)
+FROM invoices i JOIN debtors d ON d.id = i.debtor_id CROSS JOIN (VALUES (false), (true)) l (all_owners)
+GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(i.open_minor) <> 0 OR count(*) FILTER (WHERE i.open_minor <> 0) <> 0;
 
-INSERT INTO kpi_sales_rollup (org_id, currency, issue_date, sales_owner_id, segment, jurisdiction, sales_minor, invoice_count)
-SELECT i.org_id, i.currency, i.issue_date, d.sales_owner_id, d.segment, d.jurisdiction, sum(i.amount_minor), count(*) FILTER (WHERE i.amount_minor > 0)
-FROM invoices i JOIN debtors d ON d.id = i.debtor_id
-GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(i.amount_minor) <> 0 OR count(*) FILTER (WHERE i.amount_minor > 0) <> 0;
+INSERT INTO kpi_sales_rollup (org_id, currency, issue_date, all_owners, sales_owner_id, segment, jurisdiction, sales_minor, invoice_count)
+SELECT i.org_id, i.currency, i.issue_date, l.all_owners, CASE WHEN l.all_owners THEN NULL ELSE d.sales_owner_id END, d.segment, d.jurisdiction,
+       sum(i.amount_minor), count(*) FILTER (WHERE i.amount_minor > 0)
+FROM invoices i JOIN debtors d ON d.id = i.debtor_id CROSS JOIN (VALUES (false), (true)) l (all_owners)
+GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(i.amount_minor) <> 0 OR count(*) FILTER (WHERE i.amount_minor > 0) <> 0;
 
-INSERT INTO kpi_ar_movements (org_id, currency, day, due_date, sales_owner_id, segment, jurisdiction, delta_minor)
-SELECT i.org_id, i.currency, i.issue_date, i.due_date, d.sales_owner_id, d.segment, d.jurisdiction, sum(i.open_minor)
-FROM invoices i JOIN debtors d ON d.id = i.debtor_id
-GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(i.open_minor) <> 0;
+INSERT INTO kpi_ar_movements (org_id, currency, day, due_date, all_owners, sales_owner_id, segment, jurisdiction, delta_minor)
+SELECT i.org_id, i.currency, i.issue_date, i.due_date, l.all_owners, CASE WHEN l.all_owners THEN NULL ELSE d.sales_owner_id END, d.segment,
+       d.jurisdiction, sum(i.open_minor)
+FROM invoices i JOIN debtors d ON d.id = i.debtor_id CROSS JOIN (VALUES (false), (true)) l (all_owners)
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(i.open_minor) <> 0;
 
 -- Collector activity and promise figures read the collection tables by date.
 CREATE INDEX IF NOT EXISTS payment_allocations_created_idx ON payment_allocations (org_id, created_at);

@@ -43,7 +43,7 @@ describe("relance kpi", () => {
 
   it("reports drift, repairs it on rebuild, and finds none after", async () => {
     const org = await buildBooks();
-    await db.sql`update kpi_open_rollup set open_minor = open_minor + 7 where org_id = ${org.id} and due_date = '2026-02-20'`;
+    await db.sql`update kpi_open_rollup set open_minor = open_minor + 7 where org_id = ${org.id} and due_date = '2026-02-20' and not all_owners`;
     const dry = await runCli(["kpi", "rebuild", "--org", org.slug, "--dry-run"], deps);
     const report = JSON.parse(dry.stdout) as { drift: { rollup: string; date: string; actualMinor: number; expectedMinor: number }[]; repaired: boolean };
     expect(report.repaired).toBe(false);
@@ -73,7 +73,7 @@ describe("relance kpi", () => {
 
   it("runs a nightly rebuild through the jobs table and keeps its report", async () => {
     const org = await buildBooks();
-    await db.sql`update kpi_sales_rollup set sales_minor = sales_minor - 1 where org_id = ${org.id} and issue_date = '2026-02-20'`;
+    await db.sql`update kpi_sales_rollup set sales_minor = sales_minor - 1 where org_id = ${org.id} and issue_date = '2026-02-20' and all_owners`;
     await enqueueNightlyKpiRebuilds(deps, org.id);
     const [job] = await db.sql<{ id: number; orgId: string; kind: string; runAt: Date; dedupeKey: string; attempts: number; payload: Record<string, unknown> }[]>`
       select id, org_id as "orgId", kind, run_at as "runAt", dedupe_key as "dedupeKey", attempts, payload from jobs

@@ -10,7 +10,8 @@ export interface KpiDimensionFilter {
 }
 
 const whereDimensions = (tx: TenantTx, f: KpiDimensionFilter): Fragment => {
-  const parts: Fragment[] = [tx`true`];
+  // without an owner filter, the rows summed over owners
+  const parts: Fragment[] = [f.ownerId ? tx`not all_owners` : tx`all_owners`];
   if (f.currency) parts.push(tx`currency = ${f.currency}`);
   if (f.ownerId === "none") parts.push(tx`sales_owner_id is null`);
   else if (f.ownerId) parts.push(tx`sales_owner_id = ${f.ownerId}::uuid`);

@@ -48,13 +48,14 @@ export const getKpiSnapshot = async (deps: ServiceDeps, actor: Actor, input: unk
       readArBalances(tx, f, period.from, period.to),
       readSalesTotals(tx, f, period.from, period.to),
       readMonthlySales(tx, f, salesWindowStart, asOf),
-      readMonthlySales(tx, f, countBackStart, period.to),
+      // the trend's months already cover the count-back of a period ending on the as-of date
+      period.to === asOf ? Promise.resolve(null) : readMonthlySales(tx, f, countBackStart, period.to),
       readMonthlyArChanges(tx, f, trendMonths.at(-1)!.from, asOf),
       readPromiseFigures(tx, { from: period.from, to: period.to, weekStart: asOf, currency: f.currency }),
       readPendingPromises(tx, f.currency ?? null),
       readAveragePaymentDelay(tx, addDays(today, -DELAY_HISTORY_DAYS)),
     ]);
-    return { edges, open, balances, salesTotals, monthlySales, periodMonthlySales, arChanges, promises, pending, delay };
+    return { edges, open, balances, salesTotals, monthlySales, periodMonthlySales: periodMonthlySales ?? monthlySales, arChanges, promises, pending, delay };
   });
 
   const buckets = bucketsFromEdges(r.edges);
