@@ -1,19 +1,11 @@
 import { runDunningBench } from "./dunning-bench.ts";
 import { runImportBench } from "./import-bench.ts";
 import { runKpiBench } from "./kpi-bench.ts";
-import { runKpiBench } from "./kpi-bench.ts";
 import { runRealtimeChatBench } from "./realtime-chat-bench.ts";
 import { runRealtimeNotesBench } from "@relance/realtime/bench";
 
 /** `npm run bench -- <name>`: each benchmark prints JSON lines with its figures and the ratio to its peer. */
 const BENCHES: Record<string, () => Promise<void>> = {
-  kpi: () =>
-    runKpiBench({
-      rows: Number(process.env.BENCH_INVOICES ?? 1_000_000),
-      debtors: Number(process.env.BENCH_DEBTORS ?? 50_000),
-      snapshots: Number(process.env.BENCH_SNAPSHOTS ?? 300),
-      payments: Number(process.env.BENCH_PAYMENTS ?? 200),
-    }),
   kpi: () =>
     runKpiBench({
       rows: Number(process.env.BENCH_INVOICES ?? 1_000_000),
