@@ -39,3 +39,6 @@ SELECT relance_isolate_tenant_table('legal_proceedings');
 -- The alerts panel lists a member's alerts newest first; the digest picks those not e-mailed yet.
 CREATE INDEX alerts_created_idx ON alerts (org_id, user_id, created_at DESC);
 CREATE INDEX alerts_digest_idx ON alerts (org_id, user_id) WHERE emailed_at IS NULL;
+
+-- A chased debtor who has paid everything is thanked once (when the case's policy version asks for it).
+ALTER TABLE cases ADD COLUMN thanked_at timestamptz;

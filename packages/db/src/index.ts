@@ -38,6 +38,7 @@ export * from "./queries/sender-details.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/collection-settings.ts";
 export * from "./queries/collection-alerts.ts";
+export * from "./queries/thank-you.ts";
 export * from "./queries/kpi-rollup-check.ts";
 export * from "./queries/kpi-figures.ts";
 export * from "./queries/kpi-activity.ts";

@@ -135,7 +135,7 @@ export const countDueActions = async (tx: TenantTx, today: string): Promise<numb
 
 export const insertOutboxMessage = async (
   tx: TenantTx,
-  m: { orgId: string; actionId: string; caseId: string; channel: "email" | "sms" | "letter"; recipient: string; subject: string | null; body: string;
+  m: { orgId: string; actionId: string | null; caseId: string; channel: "email" | "sms" | "letter"; recipient: string; subject: string | null; body: string;
     messageId: string | null; status: "sent" | "recorded" | "failed"; error: string | null },
 ): Promise<string> => {
   const [row] = await tx<{ id: string }[]>`

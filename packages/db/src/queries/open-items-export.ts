@@ -20,6 +20,9 @@ export interface ExportedInvoiceRow {
   status: string;
   /** Days from the due date to the as-of date while something is open, else null. */
   daysPastDue: number | null;
+  /** The debtor's, for the late penalties. */
+  jurisdiction: "FR" | "CH";
+  segment: "b2b" | "b2c";
 }
 
 /**
@@ -37,7 +40,8 @@ export const streamInvoicesForExport = async (
            i.kind, i.issue_date as "issueDate", i.due_date as "dueDate", i.currency, i.amount_minor as "amountMinor",
            i.open_minor as "openMinor", coalesce(a.paid, 0)::bigint as "paidInRelanceMinor",
            i.written_off_minor as "writtenOffMinor", i.payment_reference as "paymentReference",
-           ${invoiceStatusSql(tx)} as status, ${daysPastDueSql(tx, asOf)} as "daysPastDue"
+           ${invoiceStatusSql(tx)} as status, ${daysPastDueSql(tx, asOf)} as "daysPastDue",
+           d.jurisdiction, d.segment
     from invoices i
     join debtors d on d.id = i.debtor_id
     left join lateral (

@@ -171,4 +171,16 @@ Total due: {{total_due}}, plus default interest of {{default_interest_rate}} per
 Kind regards,
 ${SIGNATURE}`,
   },
+  {
+    key: "thank_you", language: "en",
+    subject: "Thank you for your payment — {{company.name}}",
+    body: `Hello,
+
+We have received payment of all your invoices, thank you. Your account is up to date; please disregard our earlier reminders.
+
+Do not hesitate to contact us with any question.
+
+Kind regards,
+${SIGNATURE}`,
+  },
 ];

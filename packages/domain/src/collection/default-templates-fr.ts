@@ -176,4 +176,16 @@ Total dû : {{total_due}}, plus un intérêt moratoire de {{default_interest_rat
 Meilleures salutations,
 ${SIGNATURE}`,
   },
+  {
+    key: "thank_you", language: "fr",
+    subject: "Merci pour votre règlement — {{company.name}}",
+    body: `Madame, Monsieur,
+
+Nous avons bien reçu le règlement de l'ensemble de vos factures et vous en remercions. Votre compte est à jour ; vous pouvez ignorer nos précédents rappels.
+
+Nous restons à votre disposition pour toute question.
+
+Cordialement,
+${SIGNATURE}`,
+  },
 ];

@@ -6,6 +6,7 @@ import { calendarDate, type ServiceDeps } from "../deps.ts";
 import { enqueueNightlyKpiRebuilds, KPI_REBUILD_JOB, runKpiRebuildJob } from "../kpi/kpi-nightly.ts";
 import { planDunning } from "./plan-dunning.ts";
 import { raiseAlerts } from "./alerts/raise-alerts.ts";
+import { sendThankYouMessages } from "./send-thank-you.ts";
 import { sendAlertDigests } from "./alerts/alert-digest.ts";
 import { escalateDisputes } from "../disputes/escalate-disputes.ts";
 import { sendDueActions, type SendOptions } from "./send-due-actions.ts";
@@ -38,6 +39,7 @@ const runJob = async (deps: ServiceDeps, job: JobRow, now: Date, send: Scheduler
   await escalateDisputes(deps, job.orgId, { asOf: date });
   await planDunning(deps, job.orgId, { asOf: date });
   await sendDueActions(deps, job.orgId, { ...send, now });
+  await sendThankYouMessages(deps, job.orgId, { now, ...(send.smtpUrl === undefined ? {} : { smtpUrl: send.smtpUrl }) });
   // after planning and sending, so the alerts see today's actions; the digest mails what is new since yesterday
   await raiseAlerts(deps, job.orgId, { asOf: date });
   await sendAlertDigests(deps, job.orgId, send.smtpUrl === undefined ? {} : { smtpUrl: send.smtpUrl });

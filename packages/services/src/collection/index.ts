@@ -11,3 +11,4 @@ export * from "./policy-editor.ts";
 export * from "./rate-table-editor.ts";
 export * from "./alerts/index.ts";
 export * from "../cases/legal-proceedings.ts";
+export * from "./send-thank-you.ts";

@@ -197,7 +197,8 @@ describe("export and isolation", () => {
       csv += chunk;
     });
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toMatch(/^invoice_external_id,invoice_number,debtor_external_id/);
-    expect(lines.slice(1)).toEqual(["F-1,FA-001,C1,Menuiserie Roux SARL,invoice,2026-01-05,2026-02-04,EUR,1200.00,1200.00,0.00,0.00,open,39,RF18539007547034"]);
+    expect(lines[0]).toMatch(/^invoice_external_id,invoice_number,debtor_external_id.*,payment_reference,late_interest,recovery_indemnity$/);
+    // 1 200,00 € late 39 days at ECB 2.15 % + 10 points = 12.15 %: 15.58 €, and the €40 indemnity of a business debtor
+    expect(lines.slice(1)).toEqual(["F-1,FA-001,C1,Menuiserie Roux SARL,invoice,2026-01-05,2026-02-04,EUR,1200.00,1200.00,0.00,0.00,open,39,RF18539007547034,15.58,40.00"]);
   });
 });
