@@ -8,7 +8,7 @@ import { sendAlertDigests } from "../collection/alerts/alert-digest.ts";
 import { listMyAlerts, markMyAlertsRead } from "../collection/alerts/member-alerts.ts";
 import { raiseAlerts } from "../collection/alerts/raise-alerts.ts";
 import { listLegalProceedings, markProceedingServed, recordLegalProceeding } from "../cases/legal-proceedings.ts";
-import { caught, fieldPaths } from "./cases-fixtures.ts";
+import { addAction, caught, fieldPaths, invoiceIdsOfDebtor } from "./cases-fixtures.ts";
 import { addDebtor, addInvoices, addPayment, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
 
 const AS_OF = "2026-03-02";
@@ -65,6 +65,8 @@ const tenantWithEveryCondition = async () => {
     insert into promises (org_id, case_id, debtor_id, amount_minor, currency, promised_for, channel) values
       (${org.id}, ${promiseCase}, ${promising}, 40000, 'EUR', ${AS_OF}, 'phone')`);
 
+  await addAction(deps, org, { caseId: promiseCase, debtorId: promising, invoiceIds: await invoiceIdsOfDebtor(deps, org, promising), plannedFor: AS_OF, channel: "call" });
+
   const consumer = await addDebtor(deps, org, { name: "Jean Dupont", segment: "b2c" });
   await addInvoices(deps, org, consumer, [{ number: "C-2024", dueDate: "2024-04-01", amountMinor: 30_000 }]);
   const paying = await addDebtor(deps, org, { name: "Marie Payeuse", segment: "b2c" });
@@ -93,7 +95,8 @@ describe("raiseAlerts", () => {
     expect(adminAlerts.find((a) => a.kind === "injonction_unserved")).toMatchObject({ debtorName: "Tribunal SAS", dueOn: "2026-03-15" });
     expect(adminAlerts.find((a) => a.kind === "due_date_passed")).toMatchObject({ debtorName: "Retard SARL", payload: { invoices: ["L-1"] } });
     const collectorAlerts = (await listMyAlerts(deps, collector)).alerts;
-    expect(kindsOf(collectorAlerts)).toEqual(["due_date_passed", "injonction_unserved", "prescription_approaching", "promise_due"]);
+    expect(kindsOf(collectorAlerts)).toEqual(["action_due", "due_date_passed", "injonction_unserved", "prescription_approaching", "promise_due"]);
+    expect(collectorAlerts.find((a) => a.kind === "action_due")).toMatchObject({ debtorName: "Promesse SA", payload: { channel: "call" } });
 
     const pushed = events.filter((e) => e.type === "alerts.raised");
     expect(pushed.map((e) => e.type === "alerts.raised" && e.userId).sort()).toEqual([admin.userId, collector.userId].sort());
@@ -140,11 +143,12 @@ describe("sendAlertDigests", () => {
     const { org, admin, collector } = await tenantWithEveryCondition();
     await raiseAlerts(deps, org.id, { asOf: AS_OF });
     const before = received.length;
-    expect(await sendAlertDigests(deps, org.id, { smtpUrl })).toEqual({ emailed: 2, alerts: 7 });
+    expect(await sendAlertDigests(deps, org.id, { smtpUrl })).toEqual({ emailed: 2, alerts: 8 });
     const mails = received.slice(before);
     expect(mails.map((m) => m.rcptTo[0]).sort()).toEqual([admin.email, collector.email].sort());
     const toCollector = await simpleParser(mails.find((m) => m.rcptTo[0] === collector.email)!.raw);
-    expect(toCollector.subject).toBe("Acme : 4 alertes de recouvrement");
+    expect(toCollector.subject).toBe("Acme : 5 alertes de recouvrement");
+    expect(toCollector.text).toContain("Action à faire — Promesse SA");
     expect(toCollector.text).toContain("Promesse de paiement à échéance — Promesse SA");
     expect(toCollector.text).toContain("Prescription proche — Jean Dupont");
     expect(toCollector.text).toContain("Injonction de payer à signifier — Tribunal SAS");
