@@ -96,7 +96,8 @@ export const selectDueInvoiceSteps = async (tx: TenantTx, asOf: string): Promise
        select i.id as invoice_id, i.number, i.debtor_id, d.name as debtor_name, d.jurisdiction, d.segment, c.id as case_id,
          c.policy_version_id, st.step_index, st.level, st.channel, st.add_penalties, i.due_date, i.open_minor, i.currency,
          case when d.on_hold then 'on_hold'
-              when exists (select 1 from disputed_invoices x where x.invoice_id = i.id) then 'disputed'
+              -- uncorrelated: one hashed lookup per invoice instead of a probe
+              when i.id in (select invoice_id from disputed_invoices) then 'disputed'
               when lp.case_id is not null then 'promise'
               when se.step_index >= st.step_index then 'already_sent'
          end as reason
