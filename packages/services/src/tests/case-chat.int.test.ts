@@ -157,6 +157,9 @@ describe("mentions", () => {
     // the rep now reads and writes in this case
     expect((await catchUpChat(deps, rep, { caseId, afterSeq: 0, afterRev: 0 })).messages).toHaveLength(1);
     await sendChatMessage(deps, rep, { caseId, clientId: crypto.randomUUID(), body: "Delivered on the 3rd, signed." });
+    // another member cannot mark his notification read, even knowing its id
+    expect(await markMyNotificationsRead(deps, admin, { ids: [inbox.items[0]!.id] })).toEqual({ changed: 0 });
+    expect((await listMyNotifications(deps, rep)).unread).toBe(1);
     await markMyNotificationsRead(deps, rep, { ids: [inbox.items[0]!.id] });
     expect((await listMyNotifications(deps, rep)).unread).toBe(0);
     // revoked: every chat service refuses him again
