@@ -76,3 +76,23 @@ export const debtorsAtRiskOutput = z.array(
     riskScore: z.number(),
   }),
 );
+
+export const disputeKpisOutput = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  currencies: z.array(
+    z.object({
+      currency: z.enum(CURRENCIES),
+      openCount: z.number().int(),
+      openMinor: minor,
+      averageAgeDays: z.number().nullable(),
+      oldestAgeDays: z.number().int().nullable(),
+      overdueCount: z.number().int(),
+      byStatus: z.array(z.object({ status: z.string(), count: z.number().int(), amountMinor: minor })),
+      byReason: z.array(z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string(), count: z.number().int(), amountMinor: minor })),
+      daysByStatus: z.array(z.object({ status: z.string(), days: z.number(), disputes: z.number().int() })),
+      resolvedInPeriod: z.number().int(),
+      resolvedInSla: z.number().int(),
+      resolvedInSlaRate: z.number().nullable(),
+    }),
+  ),
+});

@@ -48,3 +48,4 @@ export * from "./queries/credit-notes.ts";
 export * from "./queries/dispute-escalation.ts";
 export * from "./queries/dispute-report.ts";
 export * from "./queries/kpi-jobs.ts";
+export * from "./queries/kpi-disputes.ts";

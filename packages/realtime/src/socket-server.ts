@@ -175,6 +175,8 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
         return;
       case "dispute.changed":
         io.to(caseRoom(event.orgId, event.caseId)).emit("dispute:changed", { caseId: event.caseId, disputeId: event.disputeId });
+        // the dashboards' dispute figures move too
+        kpiPusher.notify(event.orgId);
         return;
       case "case.access-revoked":
         // on every node: the person's sockets leave the room at once, and the others see him go

@@ -9,3 +9,5 @@ export type AgingBucketFigure = CurrencyKpis["aging"][number];
 export type KpiSnapshotRequest = inferInput<Api["kpi"]["snapshot"]>;
 export type CollectorActivity = inferOutput<Api["kpi"]["collectors"]>[number];
 export type DebtorAtRisk = inferOutput<Api["kpi"]["debtorsAtRisk"]>[number];
+export type DisputeKpis = inferOutput<Api["kpi"]["disputes"]>;
+export type CurrencyDisputeKpis = DisputeKpis["currencies"][number];

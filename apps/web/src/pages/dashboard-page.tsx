@@ -5,6 +5,7 @@ import { AgingChart } from "../components/aging-chart.tsx";
 import { CashForecastChart } from "../components/cash-forecast-chart.tsx";
 import { CollectorActivityTable } from "../components/collector-activity-table.tsx";
 import { DebtorsAtRiskTable } from "../components/debtors-at-risk-table.tsx";
+import { DisputeKpisPanel } from "../components/dispute-kpis-panel.tsx";
 import { DsoTrendChart } from "../components/dso-trend-chart.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { KpiCurrencyFigures } from "../components/kpi-currency-figures.tsx";
@@ -29,6 +30,7 @@ export function DashboardPage() {
   const snapshot = useQuery({ ...trpc.kpi.snapshot.queryOptions(request), placeholderData: (previous) => previous });
   const period = snapshot.data?.period;
   const collectors = useQuery({ ...trpc.kpi.collectors.queryOptions(period ? { from: period.from, to: period.to } : { from: "1970-01-01", to: "1970-01-01" }), enabled: Boolean(period) });
+  const disputes = useQuery({ ...trpc.kpi.disputes.queryOptions(request), placeholderData: (previous) => previous });
   const atRisk = useQuery(trpc.kpi.debtorsAtRisk.queryOptions({ filters: request.filters, ...(filters.asOf ? { asOf: filters.asOf } : {}) }));
 
   return (
@@ -83,10 +85,15 @@ export function DashboardPage() {
         {atRisk.data && <DebtorsAtRiskTable rows={atRisk.data} />}
         {collectors.data && <CollectorActivityTable rows={collectors.data} />}
       </div>
-      <section className="card" aria-labelledby="kpi-disputes-title" data-testid="kpi-disputes">
-        <h2 id="kpi-disputes-title">{t("dashboard.disputes.title")}</h2>
-        <p className="empty">{t("dashboard.disputes.pending")}</p>
-      </section>
+      {disputes.data &&
+        (disputes.data.currencies.length === 0 ? (
+          <section className="card" aria-labelledby="kpi-disputes-title" data-testid="kpi-disputes">
+            <h2 id="kpi-disputes-title">{t("dashboard.disputes.title")}</h2>
+            <p className="empty">{t("dashboard.disputes.empty")}</p>
+          </section>
+        ) : (
+          disputes.data.currencies.map((kpis) => <DisputeKpisPanel key={kpis.currency} kpis={kpis} />)
+        ))}
     </div>
   );
 }

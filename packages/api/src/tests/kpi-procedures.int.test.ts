@@ -51,6 +51,8 @@ describe("kpi procedures", () => {
     expect((await (await asMember(members.billing)).kpi.debtorsAtRisk({})).map((d) => d.name)).toEqual(["Acme Swiss", "Acme Owned"]);
     await expectCode((await asMember(members.sales)).kpi.snapshot({}), "FORBIDDEN");
     await expectCode((await asMember(members.sales)).kpi.debtorsAtRisk({}), "FORBIDDEN");
+    await expectCode((await asMember(members.sales)).kpi.disputes({}), "FORBIDDEN");
+    expect(await manager.kpi.disputes({ asOf: "2026-03-02" })).toEqual({ period: { from: "2025-12-03", to: "2026-03-02" }, currencies: [] });
     await expectCode((await createRequester(deps)(null)).api.kpi.snapshot({}), "UNAUTHORIZED");
   });
 

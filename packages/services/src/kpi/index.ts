@@ -5,3 +5,4 @@ export { getKpiSnapshot } from "./get-kpi-snapshot.ts";
 export { rebuildKpiRollups, type KpiRebuildReport } from "./kpi-rebuild.ts";
 export { getAgingEdges, getCollectorActivity, getDebtorsAtRisk, setAgingEdges } from "./kpi-activity.ts";
 export { KPI_REBUILD_JOB, enqueueNightlyKpiRebuilds, runKpiRebuildJob } from "./kpi-nightly.ts";
+export { getDisputeKpis, type DisputeKpis } from "./kpi-disputes.ts";
