@@ -131,7 +131,10 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Pr
             open_minor = case when excluded.kind = 'invoice'
               then greatest(0, excluded.accounting_open_minor - (
                 select coalesce(sum(a.amount_minor), 0) from payment_allocations a join payments p on p.id = a.payment_id
-                where a.invoice_id = invoices.id and a.reversed_at is null and p.booking_date > excluded.accounting_as_of))
+                where a.invoice_id = invoices.id and a.reversed_at is null and p.booking_date > excluded.accounting_as_of) - (
+                -- credit notes issued in Relance (settled disputes) that accounting cannot know yet
+                select coalesce(sum(c.amount_minor), 0) from credit_note_allocations c join invoices cn on cn.id = c.credit_note_id
+                where c.invoice_id = invoices.id and cn.issue_date > excluded.accounting_as_of))
               else excluded.accounting_open_minor end
           returning (xmax = 0) as created
         ) select count(*) filter (where created)::int as created, count(*)::int as total from up`;
