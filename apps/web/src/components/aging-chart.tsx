@@ -48,7 +48,7 @@ export function AgingChart({ kpis, ownerId }: { kpis: CurrencyKpis; ownerId: str
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#d5dce5" />
-          <XAxis dataKey="label" tick={{ fill: "#1b2330", fontSize: 12 }} />
+          <XAxis dataKey="label" interval={0} tick={{ fill: "#1b2330", fontSize: 11 }} />
           <YAxis tickFormatter={(v: number) => format.money(v * 100, kpis.currency).replace(/[.,]00(?=\D*$)/, "")} width={96} tick={{ fill: "#1b2330", fontSize: 12 }} />
           <Tooltip formatter={(v) => format.money(Number(v) * 100, kpis.currency)} />
           <Bar

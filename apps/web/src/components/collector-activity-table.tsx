@@ -17,8 +17,8 @@ export function CollectorActivityTable({ rows }: { rows: CollectorActivity[] }) 
       {rows.length === 0 ? (
         <p className="empty">{t("dashboard.collectors.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
+        <div className="table-wrap">
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">{t("dashboard.collectors.member")}</th>

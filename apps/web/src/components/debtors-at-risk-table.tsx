@@ -17,8 +17,8 @@ export function DebtorsAtRiskTable({ rows }: { rows: DebtorAtRisk[] }) {
       {rows.length === 0 ? (
         <p className="empty">{t("dashboard.risk.empty")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
+        <div className="table-wrap">
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">{t("dashboard.risk.debtor")}</th>

@@ -91,8 +91,8 @@ export function DisputeKpisPanel({ kpis }: { kpis: CurrencyDisputeKpis }) {
         </KpiChartFrame>
       </div>
       {kpis.byReason.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid={`dispute-reasons-${c}`}>
+        <div className="table-wrap">
+          <table className="table" data-testid={`dispute-reasons-${c}`}>
             <caption>{t("dashboard.disputes.reasons")}</caption>
             <thead>
               <tr>
