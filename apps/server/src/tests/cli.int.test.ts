@@ -103,7 +103,8 @@ describe("relance CLI", () => {
     const exported = await inDir("export", "open-items", "--org", slug, "--as-of", "2026-03-01");
     expect(exported.stdout.trim().split("\n")).toEqual([
       expect.stringMatching(/^invoice_external_id,/),
-      "FA-1,FA-1,C1,Verrerie Lambert SAS,invoice,2026-01-05,2026-02-04,EUR,100.00,40.00,0.00,0.00,partially_paid,25,",
+      // 40.00 € late 25 days at 12.15 %: 0.33 € interest, and the €40 indemnity
+      "FA-1,FA-1,C1,Verrerie Lambert SAS,invoice,2026-01-05,2026-02-04,EUR,100.00,40.00,0.00,0.00,partially_paid,25,,0.33,40.00",
     ]);
     await rm(dir, { recursive: true, force: true });
   });
