@@ -931,6 +931,7 @@ export const en: Messages = {
       prescription_approaching: "Limitation period ending",
       injonction_unserved: "Order for payment to serve",
       schkg_continuation: "Enforcement may continue",
+      dispute_overdue: "Dispute overdue",
     },
   },
   legal: {

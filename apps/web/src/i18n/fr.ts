@@ -930,6 +930,7 @@ export const fr = {
       prescription_approaching: "Prescription proche",
       injonction_unserved: "Injonction de payer à signifier",
       schkg_continuation: "Continuation de la poursuite possible",
+      dispute_overdue: "Litige en retard",
     },
   },
   legal: {

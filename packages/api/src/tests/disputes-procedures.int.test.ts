@@ -1,5 +1,5 @@
 import type { Database } from "@relance/db";
-import type { ServiceDeps } from "@relance/services";
+import { escalateDisputes, type ServiceDeps } from "@relance/services";
 import { buildCase, buildDeps, buildMember, buildOrg, openTestDatabase, signInMember, type TestMember } from "@relance/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeError } from "../errors.ts";
@@ -72,5 +72,11 @@ describe("disputes procedures", () => {
     expect(fieldPaths(tooMuch)).toEqual(["disputedMinor"]);
     expect((await t.api.disputes.get({ disputeId })).disputedMinor).toBe(1_000);
     await expectCode(t.api.disputes.createReason({ code: "x_y", labelFr: "a", labelEn: "b" }), "FORBIDDEN");
+
+    // past its due date, the daily run escalates it: the owner finds the alert among his collection alerts
+    expect(await escalateDisputes(deps, t.org.id, { asOf: "2026-03-20" })).toEqual({ escalated: 1 });
+    const { alerts } = await t.api.alerts.list({});
+    expect(alerts.map((a) => [a.kind, a.caseId, a.dueOn])).toEqual([["dispute_overdue", t.caseId, "2026-03-16"]]);
+    expect((await t.api.disputes.get({ disputeId })).escalatedAt).not.toBeNull();
   });
 });

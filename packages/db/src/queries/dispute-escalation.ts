@@ -18,15 +18,3 @@ export const escalateOverdueDisputes = (tx: TenantTx, q: { today: string; at: Da
     update disputes set escalated_at = ${q.at}, updated_at = ${q.at}
     where status <> 'resolved' and escalated_at is null and due_date < ${q.today}::date
     returning id, case_id as "caseId", debtor_id as "debtorId", owner_id as "ownerId", due_date as "dueDate", status`;
-
-/** One alert per (dispute, due date): checking twice raises nothing twice. */
-export const insertDisputeAlert = async (
-  tx: TenantTx,
-  a: { orgId: string; userId: string | null; caseId: string; debtorId: string; dueOn: string; dedupeKey: string; payload: Record<string, unknown> },
-): Promise<boolean> => {
-  const rows = await tx`
-    insert into alerts (org_id, user_id, kind, case_id, debtor_id, payload, due_on, dedupe_key)
-    values (${a.orgId}, ${a.userId}, 'dispute_overdue', ${a.caseId}, ${a.debtorId}, ${tx.json(a.payload as never)}, ${a.dueOn}, ${a.dedupeKey})
-    on conflict (org_id, dedupe_key) do nothing returning 1`;
-  return rows.length > 0;
-};

@@ -8,6 +8,8 @@ import { isApproaching, prescriptionDate, type PrescriptionEvent } from "./presc
 /** What the daily run warns collectors about (FACTS §1–4, §6, §8). */
 export const ALERT_KINDS = [
   "due_date_passed", "action_due", "promise_due", "promise_broken", "prescription_approaching", "injonction_unserved", "schkg_continuation",
+  // raised by the dispute escalation (an unresolved dispute past its due date)
+  "dispute_overdue",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
