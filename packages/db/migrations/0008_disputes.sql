@@ -98,6 +98,9 @@ CREATE TABLE dispute_status_intervals (
 CREATE UNIQUE INDEX dispute_status_intervals_current_key ON dispute_status_intervals (org_id, dispute_id) WHERE ended_at IS NULL;
 CREATE INDEX dispute_status_intervals_period_idx ON dispute_status_intervals (org_id, started_at);
 
+-- How much of an invoice credit notes issued in Relance settled: an invoice they close reads "credited", not "paid".
+ALTER TABLE invoices ADD COLUMN credited_minor bigint NOT NULL DEFAULT 0 CHECK (credited_minor >= 0);
+
 -- A credit note used against an invoice (a dispute settled by a credit): the invoice's open amount drops by it, like
 -- a payment allocation.
 CREATE TABLE credit_note_allocations (

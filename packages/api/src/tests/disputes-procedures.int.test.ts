@@ -41,11 +41,11 @@ describe("disputes procedures", () => {
     await rep.disputes.changeStatus({ disputeId, status: "waiting_billing", note: "Delivered on the 3rd, see the signed slip" });
     await expectCode(rep.disputes.resolve({ disputeId, resolution: "rejected" }), "FORBIDDEN");
 
-    const disputedRow = async () => (await t.api.invoices.list({ filters: { statuses: ["open", "paid"] } })).rows.find((r) => r.id === t.invoiceId);
+    const disputedRow = async () => (await t.api.invoices.list({ filters: { statuses: ["open", "credited"] } })).rows.find((r) => r.id === t.invoiceId);
     expect(await disputedRow()).toMatchObject({ disputed: true, status: "open" });
     expect((await t.api.cases.get({ caseId: t.caseId })).openInvoices[0]!.disputed).toBe(true);
     await t.api.disputes.resolve({ disputeId, resolution: "credit_note" });
-    expect(await disputedRow()).toMatchObject({ disputed: false, openMinor: 0, status: "paid" });
+    expect(await disputedRow()).toMatchObject({ disputed: false, openMinor: 0, status: "credited" });
     expect((await t.api.cases.get({ caseId: t.caseId })).openInvoices).toEqual([]);
     const events = (await t.api.cases.timeline({ caseId: t.caseId })).events.map((e) => e.payload.event);
     expect(events).toEqual(["resolved", "status_changed", "status_changed", "opened"]);

@@ -28,7 +28,7 @@ export const allocateCreditNote = async (
 ): Promise<void> => {
   for (const part of a.parts) {
     const updated = await tx`
-      update invoices set open_minor = open_minor - ${part.amountMinor}, updated_at = now()
+      update invoices set open_minor = open_minor - ${part.amountMinor}, credited_minor = credited_minor + ${part.amountMinor}, updated_at = now()
       where id = ${part.invoiceId} and kind = 'invoice' and open_minor >= ${part.amountMinor} returning id`;
     if (updated.length !== 1) throw new Error(`Invoice ${part.invoiceId} cannot take a credit of ${part.amountMinor}`);
     const credited = await tx`
