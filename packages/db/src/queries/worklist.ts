@@ -27,7 +27,8 @@ export interface WorklistScope {
 }
 
 /**
- * "My day": planned actions due and not snoozed past today, and open cases whose next action date has come (when no
+ * "My day": planned actions due and not snoozed past today (their disputed invoices left out, and left out whole
+ * when all are disputed), and open cases whose next action date has come (when no
  * action of theirs is due), by amount at risk (the open amounts of their invoices, now) then the oldest due date.
  */
 export const listWorklist = (tx: TenantTx, s: WorklistScope): Promise<WorklistRow[]> =>
@@ -49,8 +50,13 @@ export const listWorklist = (tx: TenantTx, s: WorklistScope): Promise<WorklistRo
       join scoped_cases sc on sc.id = a.case_id
       left join dunning_action_invoices ai on ai.action_id = a.id
       left join invoices i on i.id = ai.invoice_id and i.open_minor > 0
+        and not exists (select 1 from dispute_invoices di where di.invoice_id = i.id and di.active)
       where a.status = 'planned' and a.planned_for <= ${s.today}::date
         and (a.snoozed_until is null or a.snoozed_until <= ${s.today}::date)
+        -- a reminder over disputed invoices only is held, as the sender holds it: nothing to do about it today
+        and not (exists (select 1 from dunning_action_invoices x where x.action_id = a.id)
+                 and not exists (select 1 from dunning_action_invoices x where x.action_id = a.id
+                                 and not exists (select 1 from dispute_invoices di where di.invoice_id = x.invoice_id and di.active)))
       group by a.id, sc.id, sc.debtor_id, sc.debtor_name, sc.stage, sc.promise_pending
     ),
     due_cases as (
@@ -61,8 +67,13 @@ export const listWorklist = (tx: TenantTx, s: WorklistScope): Promise<WorklistRo
       from scoped_cases sc
       join cases c on c.id = sc.id
       left join invoices i on i.debtor_id = sc.debtor_id and i.kind = 'invoice' and i.open_minor > 0
+        and not exists (select 1 from dispute_invoices di where di.invoice_id = i.id and di.active)
       where c.next_action_date <= ${s.today}::date and not exists (select 1 from due_actions da where da.case_id = sc.id)
       group by sc.id, sc.debtor_id, sc.debtor_name, sc.stage, sc.promise_pending, c.next_action_date
+      -- a case whose open invoices are all disputed waits on its disputes, not on a reminder
+      having count(i.id) > 0 or not exists (
+        select 1 from invoices j join dispute_invoices di on di.invoice_id = j.id and di.active
+        where j.debtor_id = sc.debtor_id and j.open_minor > 0)
     )
     select kind, id, case_id as "caseId", debtor_id as "debtorId", debtor_name as "debtorName", stage, channel, level,
            planned_for as "plannedFor", invoice_count as "invoiceCount", amount as "amountAtRiskMinor", currency,

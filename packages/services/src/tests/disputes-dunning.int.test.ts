@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { dailyJobKey, runDueJobs } from "../collection/dunning-scheduler.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
 import { sendDueActions } from "../collection/send-due-actions.ts";
+import { listMyDay } from "../cases/worklist.ts";
 import { openDispute } from "../disputes/open-dispute.ts";
 import { getDispute } from "../disputes/get-dispute.ts";
 import { resolveDispute } from "../disputes/resolve-dispute.ts";
@@ -54,9 +55,12 @@ describe("disputes hold dunning", () => {
     const plan = await planDunning(deps, org.id, { asOf: AS_OF });
     expect(plan.actions).toHaveLength(1);
 
+    expect((await listMyDay(deps, cm)).rows.map((r) => [r.kind, r.amountAtRiskMinor])).toEqual([["action", 50_000]]);
     const { disputeId } = await openDispute(deps, cm, { caseId, invoiceIds: [invoiceIds["S-1"]], reasonId: await reasonId(deps, cm, "quality"), disputedMinor: 20_000 });
     expect(await sendDueActions(deps, org.id, { now: MONDAY_10H_PARIS })).toMatchObject({ sent: 0, failed: 0 });
     expect(await plannedInvoices(org)).toEqual(["S-1:planned"]);
+    // held, so not on anyone's day either
+    expect((await listMyDay(deps, cm)).rows).toEqual([]);
 
     await resolveDispute(deps, cm, { disputeId, resolution: "partial", creditedMinor: 5_000 });
     expect(await invoiceState(deps, org, invoiceIds["S-1"]!)).toEqual({ openMinor: 45_000, amountMinor: 50_000 });
@@ -73,6 +77,8 @@ describe("disputes hold dunning", () => {
     ]);
     await planDunning(deps, org.id, { asOf: AS_OF });
     await openDispute(deps, cm, { caseId, invoiceIds: [invoiceIds["M-2"]], reasonId: await reasonId(deps, cm) });
+    // the day shows what the reminder will demand: the undisputed invoice only
+    expect((await listMyDay(deps, cm)).rows.map((r) => [r.invoiceCount, r.amountAtRiskMinor])).toEqual([[1, 10_000]]);
     expect(await sendDueActions(deps, org.id, { now: MONDAY_10H_PARIS })).toMatchObject({ sent: 1 });
     const [body] = await withTenant(db.sql, org.id, (tx) => tx<{ body: string }[]>`select body from outbox_messages`);
     expect(body!.body).toContain("M-1");
