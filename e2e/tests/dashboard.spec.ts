@@ -88,3 +88,22 @@ test("a sales rep is not offered the dashboard", async ({ browser }) => {
   await expect(page.getByRole("alert")).toBeVisible();
   await context.close();
 });
+
+test("an admin sets the aging buckets and the bars follow; a bad list is refused and changes nothing", async ({ browser }) => {
+  const { page, context } = await signedInPage(browser, USERS.claire);
+  await page.getByTestId("nav-dashboard").click();
+  await expect(page.getByTestId("aging-EUR-31-60")).toHaveCount(1);
+  const edges = page.getByTestId("aging-edges");
+  await edges.fill("0, 30, 20");
+  await page.getByTestId("aging-edges-form").getByRole("button").click();
+  await expect(page.getByTestId("aging-edges-form").getByRole("alert")).toContainText("edge 2");
+  await expect(page.getByTestId("aging-EUR-31-60")).toHaveCount(1);
+  await edges.fill("0, 15, 45");
+  await page.getByTestId("aging-edges-form").getByRole("button").click();
+  await expect(page.getByTestId("aging-EUR-16-45")).toHaveCount(1);
+  await expect(page.getByTestId("aging-EUR-31-60")).toHaveCount(0);
+  await page.getByTestId("aging-edges").fill("0, 30, 60, 90");
+  await page.getByTestId("aging-edges-form").getByRole("button").click();
+  await expect(page.getByTestId("aging-EUR-31-60")).toHaveCount(1);
+  await context.close();
+});

@@ -1026,6 +1026,13 @@ export const en: Messages = {
       disputesFunnel: "Unresolved disputes by current status, plus those resolved in the period.",
       disputesWaiting: "For each status, the days disputes spent in it during the period (waiting on sales, billing, the customer, or under investigation).",
     },
+    edges: {
+      label: "Aging buckets (days past due)",
+      help: "Upper edges separated by commas, starting with 0 (not due): 0, 30, 60, 90.",
+      save: "Save the buckets",
+      saved: "Buckets saved.",
+      invalid: "Enter whole numbers of days separated by commas.",
+    },
     aging: { title: "Aging", notDue: "Not due", range: "{{min}}–{{max}} d", over: "> {{min}} d", amount: "Amount" },
     trend: { title: "DSO trend (12 months)", standard: "Standard DSO", countBack: "Count-back DSO", month: "Month" },
     forecast: { title: "Cash-in forecast (8 weeks)", due: "Due dates", promised: "Promises", week: "Week of" },

@@ -1025,6 +1025,13 @@ export const fr = {
       disputesFunnel: "Litiges non résolus par statut actuel, plus ceux résolus pendant la période.",
       disputesWaiting: "Pour chaque statut, jours cumulés passés par les litiges dans ce statut pendant la période (attente commerciale, facturation, client, instruction).",
     },
+    edges: {
+      label: "Tranches de la balance âgée (jours de retard)",
+      help: "Bornes supérieures séparées par des virgules, en commençant par 0 (non échu) : 0, 30, 60, 90.",
+      save: "Enregistrer les tranches",
+      saved: "Tranches enregistrées.",
+      invalid: "Saisissez des nombres entiers de jours séparés par des virgules.",
+    },
     aging: { title: "Balance âgée", notDue: "Non échu", range: "{{min}}–{{max}} j", over: "> {{min}} j", amount: "Montant" },
     trend: { title: "Évolution du DSO (12 mois)", standard: "DSO standard", countBack: "DSO par épuisement", month: "Mois" },
     forecast: { title: "Prévision d’encaissements (8 semaines)", due: "Échéances", promised: "Promesses", week: "Semaine du" },

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { AgingChart } from "../components/aging-chart.tsx";
+import { AgingEdgesForm } from "../components/aging-edges-form.tsx";
 import { CashForecastChart } from "../components/cash-forecast-chart.tsx";
 import { CollectorActivityTable } from "../components/collector-activity-table.tsx";
 import { DebtorsAtRiskTable } from "../components/debtors-at-risk-table.tsx";
@@ -14,6 +15,7 @@ import { KpiFormulaTip } from "../components/kpi-formula-tip.tsx";
 import { Loading } from "../components/loading.tsx";
 import { useDashboardLive } from "../hooks/use-dashboard-live.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
+import { useMe } from "../hooks/use-me.ts";
 import { readDashboardFilters, snapshotRequestOf, writeDashboardFilters } from "../lib/dashboard-params.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import "../styles/dashboard.css";
@@ -27,6 +29,7 @@ export function DashboardPage() {
   const filters = readDashboardFilters(params);
   const request = snapshotRequestOf(filters);
   const live = useDashboardLive();
+  const me = useMe();
   const snapshot = useQuery({ ...trpc.kpi.snapshot.queryOptions(request), placeholderData: (previous) => previous });
   const period = snapshot.data?.period;
   const collectors = useQuery({ ...trpc.kpi.collectors.queryOptions(period ? { from: period.from, to: period.to } : { from: "1970-01-01", to: "1970-01-01" }), enabled: Boolean(period) });
@@ -81,6 +84,7 @@ export function DashboardPage() {
           )}
         </>
       )}
+      {me.role === "admin" && snapshot.data && <AgingEdgesForm key={snapshot.data.agingEdges.join(",")} edges={snapshot.data.agingEdges} />}
       <div className="kpi-tables">
         {atRisk.data && <DebtorsAtRiskTable rows={atRisk.data} />}
         {collectors.data && <CollectorActivityTable rows={collectors.data} />}
