@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { useChangeHighlight } from "../hooks/use-change-highlight.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { minorAsDecimal } from "../lib/chart-export.ts";
+import type { DashboardFilters } from "../lib/dashboard-params.ts";
 import { invoicesUrlFor } from "../lib/kpi-drill-down.ts";
 import type { AgingBucketFigure, CurrencyKpis } from "../lib/kpi-api-types.ts";
 import { KpiChartFrame } from "./kpi-chart-frame.tsx";
@@ -22,12 +23,12 @@ function BucketAmount({ currency, bucket, text }: { currency: string; bucket: Ag
 }
 
 /** Aging bars of one currency; a bar (or its row in the data table) opens the invoices of that bucket. */
-export function AgingChart({ kpis, ownerId }: { kpis: CurrencyKpis; ownerId: string | null }) {
+export function AgingChart({ kpis, filters }: { kpis: CurrencyKpis; filters: DashboardFilters }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const navigate = useNavigate();
   const rows = kpis.aging.map((b) => ({ ...b, label: bucketLabel(b, t), amount: b.openMinor / 100 }));
-  const urlOf = (key: string) => invoicesUrlFor({ currency: kpis.currency, ownerId, slice: key });
+  const urlOf = (key: string) => invoicesUrlFor({ currency: kpis.currency, ownerId: filters.ownerId, segment: filters.segment, jurisdiction: filters.jurisdiction, slice: key });
   const title = `${t("dashboard.aging.title")} — ${kpis.currency}`;
   return (
     <KpiChartFrame

@@ -57,6 +57,28 @@ export function InvoiceFilters({ view, owners, onChange, onReset }: InvoiceFilte
           options={CURRENCIES.map((currency) => ({ value: currency, label: currency }))}
           onChange={(value) => onChange({ currency: oneOf<Currency>(CURRENCIES, value) })}
         />
+        <FilterSelect
+          id="filter-segment"
+          testId="filter-segment"
+          label={t("dashboard.filters.segment")}
+          value={view.segment ?? ""}
+          anyLabel={t("invoices.any")}
+          options={[{ value: "b2b", label: t("dashboard.filters.b2b") }, { value: "b2c", label: t("dashboard.filters.b2c") }]}
+          onChange={(value) => onChange({ segment: oneOf(["b2b", "b2c"] as const, value) })}
+        />
+        <FilterSelect
+          id="filter-jurisdiction"
+          testId="filter-jurisdiction"
+          label={t("dashboard.filters.jurisdiction")}
+          value={view.jurisdiction ?? ""}
+          anyLabel={t("invoices.any")}
+          options={[{ value: "FR", label: "FR" }, { value: "CH", label: "CH" }]}
+          onChange={(value) => onChange({ jurisdiction: oneOf(["FR", "CH"] as const, value) })}
+        />
+        <div className="field field-inline">
+          <input id="filter-overdue" type="checkbox" data-testid="filter-overdue" checked={view.overdue} onChange={(e) => onChange({ overdue: e.target.checked })} />
+          <label htmlFor="filter-overdue">{t("dashboard.filters.overdueOnly")}</label>
+        </div>
         <AmountFilterInput label={t("invoices.minOpen")} value={view.minOpenMinor} onChange={(minOpenMinor) => onChange({ minOpenMinor })} testId="filter-min" />
         <AmountFilterInput label={t("invoices.maxOpen")} value={view.maxOpenMinor} onChange={(maxOpenMinor) => onChange({ maxOpenMinor })} testId="filter-max" />
         <button type="button" className="button button-quiet" data-testid="filters-reset" onClick={onReset}>

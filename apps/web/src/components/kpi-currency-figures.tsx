@@ -1,15 +1,17 @@
 import { useTranslation } from "react-i18next";
 import type { Messages } from "../i18n/fr.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
+import type { DashboardFilters } from "../lib/dashboard-params.ts";
 import { invoicesUrlFor } from "../lib/kpi-drill-down.ts";
 import type { CurrencyKpis } from "../lib/kpi-api-types.ts";
 import { KpiFigure } from "./kpi-figure.tsx";
 
 /** The headline figures of one currency, each with its formula and a way to the invoices behind it. */
-export function KpiCurrencyFigures({ kpis, ownerId }: { kpis: CurrencyKpis; ownerId: string | null }) {
+export function KpiCurrencyFigures({ kpis, filters }: { kpis: CurrencyKpis; filters: DashboardFilters }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const c = kpis.currency;
+  const scope = { currency: c, ownerId: filters.ownerId, segment: filters.segment, jurisdiction: filters.jurisdiction };
   const decimal = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 });
   const days = (v: number | null) => (v === null ? t("dashboard.figures.none") : t("dashboard.figures.days", { value: decimal.format(v) }));
   const percent = (v: number | null) => (v === null ? t("dashboard.figures.none") : t("dashboard.figures.percent", { value: decimal.format(v) }));
@@ -27,7 +29,7 @@ export function KpiCurrencyFigures({ kpis, ownerId }: { kpis: CurrencyKpis; owne
           text={format.money(kpis.totalMinor, c)}
           value={kpis.totalMinor}
           detail={kpis.openCount === null ? undefined : t("dashboard.figures.items", { count: kpis.openCount })}
-          drillDown={invoicesUrlFor({ currency: c, ownerId, slice: null })}
+          drillDown={invoicesUrlFor({ ...scope, slice: null })}
         />
         <KpiFigure
           testId={`kpi-overdue-${c}`}
@@ -36,7 +38,7 @@ export function KpiCurrencyFigures({ kpis, ownerId }: { kpis: CurrencyKpis; owne
           text={format.money(kpis.overdueMinor, c)}
           value={kpis.overdueMinor}
           detail={kpis.overdueCount === null ? undefined : t("dashboard.figures.items", { count: kpis.overdueCount })}
-          drillDown={invoicesUrlFor({ currency: c, ownerId, slice: "overdue" })}
+          drillDown={invoicesUrlFor({ ...scope, slice: "overdue" })}
         />
         <KpiFigure testId={`kpi-dso-${c}`} label={t("dashboard.figures.dso")} formula={f("dso")} text={days(kpis.dso.standard)} value={kpis.dso.standard} />
         <KpiFigure

@@ -981,6 +981,7 @@ export const en: Messages = {
       from: "Period from",
       to: "to",
       reset: "Reset",
+      overdueOnly: "Overdue only",
     },
     figures: {
       total: "Total receivables",

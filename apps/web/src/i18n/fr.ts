@@ -980,6 +980,7 @@ export const fr = {
       from: "Période du",
       to: "au",
       reset: "Réinitialiser",
+      overdueOnly: "Échues seulement",
     },
     figures: {
       total: "Encours total",

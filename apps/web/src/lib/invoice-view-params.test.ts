@@ -16,6 +16,9 @@ describe("invoice view in the query string", () => {
       bucket: "31_60",
       ownerId: OWNER,
       currency: "CHF",
+      segment: "b2c",
+      jurisdiction: "CH",
+      overdue: true,
       minOpenMinor: 150_000,
       maxOpenMinor: 900_000,
       debtorId: null,
@@ -25,7 +28,7 @@ describe("invoice view in the query string", () => {
     };
     const params = writeInvoiceView(view, 2);
     expect(params.toString()).toBe(
-      `status=open%2Cpaid&bucket=31_60&owner=${OWNER}&currency=CHF&min=150000&max=900000&q=FA-2026&sort=openMinor&dir=desc&page=3`,
+      `status=open%2Cpaid&bucket=31_60&owner=${OWNER}&currency=CHF&segment=b2c&jurisdiction=CH&overdue=1&min=150000&max=900000&q=FA-2026&sort=openMinor&dir=desc&page=3`,
     );
     expect(readInvoiceView(params)).toEqual({ view, page: 2 });
   });

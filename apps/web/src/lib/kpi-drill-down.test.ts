@@ -9,7 +9,8 @@ describe("drill-down from a dashboard figure", () => {
     expect(invoicesUrlFor({ currency: "CHF", ownerId: null, slice: "not-due" })).toBe("/invoices?bucket=not_due&currency=CHF");
   });
   it("orders by days past due for overdue figures and for a tenant's own buckets", () => {
-    expect(invoicesUrlFor({ currency: "EUR", ownerId: null, slice: "overdue" })).toBe("/invoices?currency=EUR&sort=daysPastDue&dir=desc");
+    expect(invoicesUrlFor({ currency: "EUR", ownerId: null, slice: "overdue" })).toBe("/invoices?currency=EUR&overdue=1&sort=daysPastDue&dir=desc");
+    expect(invoicesUrlFor({ currency: "CHF", ownerId: null, segment: "b2c", jurisdiction: "CH", slice: null })).toBe("/invoices?currency=CHF&segment=b2c&jurisdiction=CH");
     expect(invoicesUrlFor({ currency: null, ownerId: "none", slice: "8-45" })).toBe("/invoices?sort=daysPastDue&dir=desc");
   });
   it("opens every open item for a total", () => {

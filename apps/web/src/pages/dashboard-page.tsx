@@ -73,9 +73,9 @@ export function DashboardPage() {
           ) : (
             snapshot.data.currencies.map((kpis) => (
               <div key={kpis.currency} className="dashboard-currency">
-                <KpiCurrencyFigures kpis={kpis} ownerId={filters.ownerId} />
+                <KpiCurrencyFigures kpis={kpis} filters={filters} />
                 <div className="kpi-charts">
-                  <AgingChart kpis={kpis} ownerId={filters.ownerId} />
+                  <AgingChart kpis={kpis} filters={filters} />
                   <DsoTrendChart kpis={kpis} />
                   <CashForecastChart kpis={kpis} />
                 </div>

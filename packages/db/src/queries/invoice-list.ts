@@ -20,6 +20,9 @@ export interface InvoiceListFilter {
   ownerId: string | null;
   /** A prefix of the number or external id (as typed or upper-cased), or a fragment of the debtor's name. */
   search: string | null;
+  /** The debtor's segment and jurisdiction. */
+  segment?: "b2b" | "b2c" | null;
+  jurisdiction?: "FR" | "CH" | null;
 }
 
 export interface InvoiceListQuery extends InvoiceListFilter {
@@ -104,6 +107,8 @@ const conditions = (tx: TenantTx, f: InvoiceListFilter): Fragment[] => {
     if (owner) where.push(tx`i.debtor_id in (select o.id from debtors o where o.sales_owner_id = ${owner}::uuid)`);
   }
   if (f.search) where.push(searchSql(tx, f.search));
+  if (f.segment) where.push(tx`i.debtor_id in (select s.id from debtors s where s.segment = ${f.segment})`);
+  if (f.jurisdiction) where.push(tx`i.debtor_id in (select j.id from debtors j where j.jurisdiction = ${f.jurisdiction})`);
   return where;
 };
 

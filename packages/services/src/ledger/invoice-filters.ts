@@ -23,6 +23,11 @@ export const invoiceViewFiltersSchema = z
     bucket: z.enum(OVERDUE_BUCKETS).nullable().default(null),
     ownerId: z.uuid("Must be a valid id").nullable().default(null),
     currency: z.enum(CURRENCIES).nullable().default(null),
+    /** The debtor's segment and jurisdiction (dashboard drill-downs). */
+    segment: z.enum(["b2b", "b2c"]).nullable().default(null),
+    jurisdiction: z.enum(["FR", "CH"]).nullable().default(null),
+    /** Only items past their due date (at least one day past due). */
+    overdue: z.boolean().default(false),
     /** Bounds on the open amount, minor units, inclusive. */
     minOpenMinor: minorAmount.nullable().default(null),
     maxOpenMinor: minorAmount.nullable().default(null),

@@ -1,4 +1,5 @@
 import { countInvoices, listInvoices, withTenant, type InvoiceListFilter, type InvoiceListRow } from "@relance/db";
+import { addDays } from "@relance/domain";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { calendarDate } from "../deps.ts";
 import { dueRangeOfBucket } from "./aging-buckets.ts";
@@ -28,7 +29,8 @@ export const listInvoicesPage = async (
   const asOf = calendarDate(deps.clock.now());
   const filter: InvoiceListFilter = {
     statuses: f.statuses,
-    dueRange: f.bucket ? dueRangeOfBucket(f.bucket, asOf) : null,
+    // a bucket is a due range; "overdue" is every due date before today (with a bucket, the bucket's own range)
+    dueRange: f.bucket ? dueRangeOfBucket(f.bucket, asOf) : f.overdue ? { from: null, to: addDays(asOf, -1) } : null,
     currency: f.currency,
     minOpenMinor: f.minOpenMinor,
     maxOpenMinor: f.maxOpenMinor,
@@ -36,6 +38,8 @@ export const listInvoicesPage = async (
     salesOwnerId: f.ownerId,
     ownerId: actor.role === "sales" ? actor.userId : null,
     search: f.search,
+    segment: f.segment,
+    jurisdiction: f.jurisdiction,
   };
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const total = await countInvoices(tx, filter);
