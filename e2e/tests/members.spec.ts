@@ -15,7 +15,7 @@ test("the admin invites a new sales rep, who joins through the link", async ({ b
   const linkInput = admin.page.getByTestId("invite-link");
   await expect(linkInput).toHaveValue(/\/invite\/[^/]+$/);
   const link = await linkInput.inputValue();
-  expect(link.startsWith("http://127.0.0.1:3100/invite/")).toBe(true);
+  expect(link.startsWith(new URL("/invite/", admin.page.url()).href)).toBe(true);
   await admin.page.getByTestId("invite-link-copy").click();
   await expect(admin.page.getByTestId("invitation-row").filter({ hasText: email })).toContainText("En attente");
 

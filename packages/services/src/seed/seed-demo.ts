@@ -13,6 +13,7 @@ import { daysBetween, defaultCurrencyOf, type Role } from "@relance/domain";
 import { hashPassword } from "../auth/password-hashing.ts";
 import { calendarDate, type ServiceDeps } from "../deps.ts";
 import { DEMO_ORGS, DEMO_PASSWORD, generateDemoLedger, stageForDaysLate, type DemoOrg } from "./demo-data.ts";
+import { seedDemoActivity } from "./seed-demo-activity.ts";
 
 export interface DemoLogin {
   org: string;
@@ -28,12 +29,13 @@ export interface SeedResult {
   logins: DemoLogin[];
   debtors: number;
   invoices: number;
+  disputes: number;
 }
 
 /** One organization, all or nothing, in a single transaction. */
 const seedOrganization = async (deps: ServiceDeps, org: DemoOrg, passwordHash: string, today: string) => {
   const { debtors, invoices } = generateDemoLedger(org, today);
-  await deps.db.sql.begin(async (tx) => {
+  const members = await deps.db.sql.begin(async (tx) => {
     const created = await insertOrganization(tx, {
       slug: org.slug,
       name: org.name,
@@ -89,14 +91,16 @@ const seedOrganization = async (deps: ServiceDeps, org: DemoOrg, passwordHash: s
         assigneeId: creditManagerId,
       })),
     );
+    return { orgId: created.id, users: org.users.map((u, i) => ({ userId: userIds[i]!, role: u.role })) };
   });
-  return { debtors: debtors.length, invoices: invoices.length };
+  const disputes = await seedDemoActivity(deps, org.slug, members.orgId, members.users);
+  return { debtors: debtors.length, invoices: invoices.length, disputes };
 };
 
 /** Seeds the demo workspace: a French manufacturer and a Swiss builder, with their teams and books. Idempotent. */
 export const seedDemo = async (deps: ServiceDeps): Promise<SeedResult> => {
   const today = calendarDate(deps.clock.now());
-  const result: SeedResult = { created: [], logins: [], debtors: 0, invoices: 0 };
+  const result: SeedResult = { created: [], logins: [], debtors: 0, invoices: 0, disputes: 0 };
   let passwordHash: string | undefined;
   for (const org of DEMO_ORGS) {
     if (!(await findOrganizationBySlug(deps.db.sql, org.slug))) {
@@ -105,6 +109,7 @@ export const seedDemo = async (deps: ServiceDeps): Promise<SeedResult> => {
       result.created.push(org.slug);
       result.debtors += counts.debtors;
       result.invoices += counts.invoices;
+      result.disputes += counts.disputes;
     }
   }
   return { ...result, logins: listDemoLogins() };
