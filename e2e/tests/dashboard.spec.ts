@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type Page, expect, test } from "@playwright/test";
 import { buildCamt053, isoDay, todayIn, writeFixtureFile } from "../fixtures/ledger-files.ts";
 import { USERS, signedInPage } from "./helpers.ts";
@@ -93,6 +94,17 @@ test("an admin sets the aging buckets and the bars follow; a bad list is refused
   const { page, context } = await signedInPage(browser, USERS.claire);
   await page.getByTestId("nav-dashboard").click();
   await expect(page.getByTestId("aging-EUR-31-60")).toHaveCount(1);
+  // any chart's data as CSV, and the chart itself as PNG (drawn from its SVG in the browser)
+  const csv = page.waitForEvent("download");
+  await page.getByTestId("export-csv-aging-EUR").click();
+  const csvFile = await csv;
+  expect(csvFile.suggestedFilename()).toBe("aging-EUR.csv");
+  expect(readFileSync(await csvFile.path(), "utf8")).toMatch(/^\uFEFFBalance âgée,Montant \(EUR\)\r\nNon échu,\d+\.\d{2}\r\n/);
+  const png = page.waitForEvent("download");
+  await page.getByTestId("export-png-dso-EUR").click();
+  const pngFile = await png;
+  expect(pngFile.suggestedFilename()).toBe("dso-EUR.png");
+  expect(readFileSync(await pngFile.path()).subarray(1, 4).toString()).toBe("PNG");
   const edges = page.getByTestId("aging-edges");
   await edges.fill("0, 30, 20");
   await page.getByTestId("aging-edges-form").getByRole("button").click();
