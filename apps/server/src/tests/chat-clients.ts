@@ -1,23 +1,12 @@
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@relance/domain";
-import { io as connect, type Socket } from "socket.io-client";
+import { openTestSocket, type TestSocket } from "./socket-clients.ts";
 
-export type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ChatClient = TestSocket;
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 export type AckData<E extends keyof ClientToServerEvents> = AckOf<E> extends Ack<infer T> ? T : never;
 
 /** A Socket.IO client of a test server, signed in with a session token. */
-export const openChatClient = (origin: string, token: string, opened: ChatClient[] = []): Promise<ChatClient> =>
-  new Promise((resolve, reject) => {
-    const socket: ChatClient = connect(origin, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      reconnection: false,
-      extraHeaders: { origin, cookie: `relance_session=${token}` },
-    });
-    opened.push(socket);
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (error) => reject(error));
-  });
+export const openChatClient = openTestSocket;
 
 /** Emits an event and resolves with its ack. */
 export const ask = <E extends keyof ClientToServerEvents>(socket: ChatClient, event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>> =>

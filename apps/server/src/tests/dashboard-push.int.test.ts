@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Ack, ClientToServerEvents, DashboardWatch, KpiChanged, ServerToClientEvents } from "@relance/domain";
+import type { Ack, DashboardWatch, KpiChanged } from "@relance/domain";
 import { fileSourceFromText, importFile } from "@relance/services";
 import { buildMember, buildOrg, signInMember, type TestMember } from "@relance/services/testing";
-import { io as connect, type Socket } from "socket.io-client";
+import { openTestSocket, type TestSocket as ClientSocket } from "./socket-clients.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let t: TestServer;
 const sockets: ClientSocket[] = [];
@@ -17,18 +15,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const openSocket = (token: string): Promise<ClientSocket> =>
-  new Promise((resolve, reject) => {
-    const socket: ClientSocket = connect(t.origin, {
-      path: "/socket.io",
-      transports: ["websocket"],
-      reconnection: false,
-      extraHeaders: { origin: t.origin, cookie: `relance_session=${token}` },
-    });
-    sockets.push(socket);
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
+const openSocket = (token: string): Promise<ClientSocket> => openTestSocket(t.origin, token, sockets);
 
 const watch = (socket: ClientSocket) => new Promise<Ack<DashboardWatch>>((resolve) => socket.emit("dashboard:watch", {}, resolve));
 

@@ -1,11 +1,9 @@
-import type { Ack, ClientToServerEvents, DashboardWatch, KpiChanged, ServerToClientEvents } from "@relance/domain";
+import type { Ack, DashboardWatch, KpiChanged } from "@relance/domain";
 import { fileSourceFromText, importFile } from "@relance/services";
 import { buildMember, buildOrg, signInMember } from "@relance/services/testing";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestSocket, type TestSocket as ClientSocket } from "./socket-clients.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Two real servers on one PostgreSQL and one Redis: a change made through node A moves a dashboard open on node B. */
 const missing = !process.env.REDIS_URL ? "REDIS_URL is not set" : !process.env.DATABASE_URL ? "DATABASE_URL is not set" : null;
@@ -23,18 +21,7 @@ describe.skipIf(missing !== null)("live dashboards across two nodes (Redis adapt
     await Promise.all([a?.close(), b?.close()]);
   });
 
-  const openSocket = (origin: string, token: string): Promise<ClientSocket> =>
-    new Promise((resolve, reject) => {
-      const socket: ClientSocket = connect(origin, {
-        path: "/socket.io",
-        transports: ["websocket"],
-        reconnection: false,
-        extraHeaders: { origin, cookie: `relance_session=${token}` },
-      });
-      sockets.push(socket);
-      socket.once("connect", () => resolve(socket));
-      socket.once("connect_error", reject);
-    });
+  const openSocket = (origin: string, token: string): Promise<ClientSocket> => openTestSocket(origin, token, sockets);
 
   it("an import through node A reaches the manager watching on node B, and only that tenant's", async () => {
     const deps = a.server.deps;

@@ -1,11 +1,9 @@
-import type { Ack, ClientToServerEvents, DisputeChanged, PresenceUpdate, ServerToClientEvents } from "@relance/domain";
+import type { Ack, DisputeChanged, PresenceUpdate } from "@relance/domain";
 import { listReasons, openDispute, changeDisputeStatus } from "@relance/services";
 import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
-import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestSocket, type TestSocket as ClientSocket } from "./socket-clients.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let t: TestServer;
 const sockets: ClientSocket[] = [];
@@ -17,15 +15,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const openSocket = (token: string): Promise<ClientSocket> =>
-  new Promise((resolve, reject) => {
-    const socket: ClientSocket = connect(t.origin, {
-      path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: { origin: t.origin, cookie: `relance_session=${token}` },
-    });
-    sockets.push(socket);
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
+const openSocket = (token: string): Promise<ClientSocket> => openTestSocket(t.origin, token, sockets);
 
 const join = (socket: ClientSocket, caseId: string) => new Promise<Ack<PresenceUpdate>>((resolve) => socket.emit("presence:join", { caseId }, resolve));
 
