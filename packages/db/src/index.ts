@@ -36,6 +36,7 @@ export * from "./queries/promises.ts";
 export * from "./queries/worklist.ts";
 export * from "./queries/sender-details.ts";
 export * from "./queries/outbox.ts";
+export * from "./queries/inbound-emails.ts";
 export * from "./queries/collection-settings.ts";
 export * from "./queries/collection-alerts.ts";
 export * from "./queries/thank-you.ts";

@@ -932,6 +932,7 @@ export const en: Messages = {
       injonction_unserved: "Order for payment to serve",
       schkg_continuation: "Enforcement may continue",
       dispute_overdue: "Dispute overdue",
+      debtor_replied: "The debtor answered",
     },
   },
   legal: {

@@ -931,6 +931,7 @@ export const fr = {
       injonction_unserved: "Injonction de payer à signifier",
       schkg_continuation: "Continuation de la poursuite possible",
       dispute_overdue: "Litige en retard",
+      debtor_replied: "Le débiteur a répondu",
     },
   },
   legal: {

@@ -10,6 +10,8 @@ export const ALERT_KINDS = [
   "due_date_passed", "action_due", "promise_due", "promise_broken", "prescription_approaching", "injonction_unserved", "schkg_continuation",
   // raised by the dispute escalation (an unresolved dispute past its due date)
   "dispute_overdue",
+  // raised when a debtor answers one of our e-mails (not an automatic answer)
+  "debtor_replied",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

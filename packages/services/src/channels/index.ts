@@ -10,6 +10,8 @@ export { isRelanceMessageId } from "./email/message-id.ts";
 export {
   parseDeliveryStatus, type DeliveryFailure, type DeliveryReply, type DeliveryStatus, type ParseDeliveryStatusOptions,
 } from "./email/parse-delivery-status.ts";
+export { receiveInboundEmail, type InboundEmailKind, type InboundEmailResult } from "./email/receive-inbound-email.ts";
+export { MAX_INBOUND_EMAIL_BYTES } from "./email/check-raw-email.ts";
 
 export type {
   EnvelopeWindow, Letter, LetterCharge, LetterInvoice, LetterLocale, LetterRecipient, LetterSender,

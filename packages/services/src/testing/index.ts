@@ -88,3 +88,4 @@ export const buildCase = async (
   });
 
 export * from "./ledger-fixtures.ts";
+export * from "./inbound-email-fixtures.ts";

@@ -8,14 +8,14 @@ const LABELS: Record<"fr" | "en", Record<AlertKind, string> & { subject: (n: num
   fr: {
     due_date_passed: "Échéance dépassée", action_due: "Action à faire", promise_due: "Promesse de paiement à échéance",
     promise_broken: "Promesse non tenue", prescription_approaching: "Prescription proche", injonction_unserved: "Injonction de payer à signifier",
-    schkg_continuation: "Continuation de la poursuite possible", dispute_overdue: "Litige en retard",
+    schkg_continuation: "Continuation de la poursuite possible", dispute_overdue: "Litige en retard", debtor_replied: "Le débiteur a répondu",
     subject: (n, org) => `${org} : ${n} alerte${n > 1 ? "s" : ""} de recouvrement`,
     intro: "Voici les alertes de recouvrement du jour :", due: "date",
   },
   en: {
     due_date_passed: "Due date passed", action_due: "Action due", promise_due: "Promise to pay due", promise_broken: "Promise broken",
     prescription_approaching: "Limitation period ending", injonction_unserved: "Payment order to serve", schkg_continuation: "Enforcement may continue",
-    dispute_overdue: "Dispute overdue",
+    dispute_overdue: "Dispute overdue", debtor_replied: "The debtor answered",
     subject: (n, org) => `${org}: ${n} collection alert${n > 1 ? "s" : ""}`,
     intro: "Today's collection alerts:", due: "date",
   },
