@@ -1,6 +1,7 @@
 export * from "./database.ts";
 export * from "./embedded.ts";
 export * from "./tenant.ts";
+export * from "./tenant-statement.ts";
 export * from "./migrate.ts";
 export * from "./queries/organizations.ts";
 export * from "./queries/users.ts";
@@ -15,6 +16,7 @@ export * from "./queries/case-participants.ts";
 export * from "./queries/chat-messages.ts";
 export * from "./queries/chat-attachments.ts";
 export * from "./queries/chat-notifications.ts";
+export * from "./queries/chat-post.ts";
 export * from "./queries/documents.ts";
 export * from "./queries/open-items.ts";
 export * from "./queries/import-runs.ts";

@@ -1,8 +1,8 @@
 import {
   attachChatFiles, findChatMessage, findChatMessageByClientId, findMemberNames, findNotifications, insertChatMessage,
-  insertMentionNotifications, isDuplicateClientId, withTenant, type TenantTx,
+  insertMentionNotifications, isDuplicateClientId, postPlainChatMessage, runTenantStatement, withTenant, type TenantTx,
 } from "@relance/db";
-import { AppError, mentionIdsOf, type ChatMessage, type MentionNotification } from "@relance/domain";
+import { AppError, CHAT_POSTERS, mentionIdsOf, type ChatMessage, type MentionNotification } from "@relance/domain";
 import { bringIntoCase } from "../cases/case-access.ts";
 import { parseInput } from "../cases/case-inputs.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
@@ -80,13 +80,27 @@ const storeMessage = (deps: ServiceDeps, actor: Actor, v: ChatSendInput, options
   });
 
 /**
+ * The common message, with neither mention nor file, checked and stored by one statement (postPlainChatMessage): the
+ * role, the access rule and the poster rule are read in it as they are now. Nothing back: refused, or a retry; the
+ * general path tells which (and stores the message if access was granted in between).
+ */
+const storePlainMessage = async (deps: ServiceDeps, actor: Actor, v: ChatSendInput, options: ChatOptions): Promise<SentChatMessage> => {
+  const [stored] = await runTenantStatement(deps.db.sql, actor.orgId, (tx) =>
+    postPlainChatMessage(tx, { orgId: actor.orgId, caseId: v.caseId, clientId: v.clientId, authorId: actor.userId, body: v.body, posterRoles: CHAT_POSTERS }));
+  if (stored) return { message: toChatMessage(stored), created: true, notifications: [] };
+  return storeMessage(deps, actor, v, options);
+};
+
+const isPlain = (v: ChatSendInput): boolean => v.attachmentIds.length === 0 && mentionIdsOf(v.body).length === 0;
+
+/**
  * Stores a message before anyone is told of it, with the case's next number (gap-free, see insertChatMessage). The
  * same client id sent again answers the stored message, stored once, even when both sends race.
  */
 export const sendChatMessage = async (deps: ServiceDeps, actor: Actor, input: unknown, options: ChatOptions = {}): Promise<SentChatMessage> => {
   const v = parseInput(chatSendInput, input);
   try {
-    return await storeMessage(deps, actor, v, options);
+    return await (isPlain(v) ? storePlainMessage : storeMessage)(deps, actor, v, options);
   } catch (error) {
     if (!isDuplicateClientId(error)) throw error;
     // the other send committed first: answer what it stored
