@@ -1,9 +1,10 @@
 import { chmod, rm } from "node:fs/promises";
 import { createServer, request, type Server } from "node:http";
-import type { ServiceDeps } from "@relance/services";
+import { MAX_INBOUND_EMAIL_BYTES, type ServiceDeps } from "@relance/services";
 import { runCli, type CliResult } from "./commands.ts";
 
-const MAX_BODY = 64 * 1024;
+// argv and cwd, plus what a command read on stdin (an inbound e-mail, base64)
+const MAX_BODY = 64 * 1024 + Math.ceil(MAX_INBOUND_EMAIL_BYTES / 3) * 4;
 
 /**
  * While a server holds the embedded database, CLI invocations are run inside it over a Unix socket in the data
@@ -26,16 +27,17 @@ export const startAdminSocket = async (path: string, deps: ServiceDeps): Promise
     req.on("end", () => {
       let argv: unknown;
       let cwd: unknown;
+      let stdin: unknown;
       try {
-        ({ argv, cwd } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { argv?: unknown; cwd?: unknown });
+        ({ argv, cwd, stdin } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { argv?: unknown; cwd?: unknown; stdin?: unknown });
       } catch {
         argv = undefined;
       }
-      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string") || typeof cwd !== "string") {
+      if (!Array.isArray(argv) || !argv.every((a) => typeof a === "string") || typeof cwd !== "string" || (stdin !== undefined && typeof stdin !== "string")) {
         res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ exitCode: 2, stdout: "", stderr: "error: bad request\n" }));
         return;
       }
-      void runCli(argv, deps, { cwd }).then((result) => {
+      void runCli(argv, deps, { cwd, ...(typeof stdin === "string" ? { stdin: Buffer.from(stdin, "base64") } : {}) }).then((result) => {
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
       });
     });
@@ -48,7 +50,7 @@ export const startAdminSocket = async (path: string, deps: ServiceDeps): Promise
   return server;
 };
 
-export const forwardToAdminSocket = (path: string, argv: string[], cwd: string): Promise<CliResult> =>
+export const forwardToAdminSocket = (path: string, argv: string[], cwd: string, stdin?: Buffer): Promise<CliResult> =>
   new Promise((resolve, reject) => {
     const req = request({ socketPath: path, path: "/cli", method: "POST", headers: { "content-type": "application/json" } }, (res) => {
       const chunks: Buffer[] = [];
@@ -62,5 +64,5 @@ export const forwardToAdminSocket = (path: string, argv: string[], cwd: string):
       });
     });
     req.on("error", reject);
-    req.end(JSON.stringify({ argv, cwd }));
+    req.end(JSON.stringify({ argv, cwd, ...(stdin ? { stdin: stdin.toString("base64") } : {}) }));
   });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { findOrganizationBySlug, migrate, pendingMigrations } from "@relance/db";
+import { mailReceiveCommand } from "./mail-commands.ts";
 import { AppError, COUNTRIES, isAppError, isRole, ROLES, type Country } from "@relance/domain";
 import {
   calendarDate,
@@ -27,6 +28,8 @@ export interface CliResult {
 /** Where relative paths are resolved: the directory the command was typed in (also when a server runs it). */
 export interface CliEnvironment {
   cwd: string;
+  /** What was piped in, for the commands that read it (read by the CLI process and forwarded with the argv). */
+  stdin?: Buffer;
 }
 
 /** Output printed as is (CSV), rather than as JSON. */
@@ -34,13 +37,17 @@ class RawOutput {
   constructor(readonly text: string) {}
 }
 
-interface CommandSpec {
+export interface CommandSpec {
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   positionals: number;
   /** Whether the schema must be current before the command runs. */
   needsSchema: boolean;
+  /** Whether the command reads its input from stdin. */
+  readsStdin?: boolean;
+  /** Exit code for a failure other than bad input (which stays 2), e.g. "retry later" for an MTA pipe. */
+  failureExitCode?: number;
   run(deps: ServiceDeps, values: Record<string, string | boolean | undefined>, positionals: string[], env: CliEnvironment): Promise<unknown>;
 }
 
@@ -224,6 +231,7 @@ const COMMANDS: Record<string, CommandSpec> = {
       });
     },
   },
+  "mail receive": mailReceiveCommand,
 };
 
 export const HELP = [
@@ -272,13 +280,13 @@ export const runParsedCommand = async (command: ParsedCommand, deps: ServiceDeps
     if (result instanceof RawOutput) return { exitCode: 0, stdout: result.text, stderr: "" };
     return { exitCode: 0, stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: "" };
   } catch (error) {
-    return failure(error);
+    return failure(error, command.spec.failureExitCode);
   }
 };
 
-export const failure = (error: unknown): CliResult => {
+export const failure = (error: unknown, otherFailureExitCode = 1): CliResult => {
   const message = isAppError(error) || error instanceof Error ? error.message : String(error);
-  return { exitCode: isAppError(error) && error.code === "BAD_REQUEST" ? 2 : 1, stdout: "", stderr: `error: ${message.split("\n")[0]}\n` };
+  return { exitCode: isAppError(error) && error.code === "BAD_REQUEST" ? 2 : otherFailureExitCode, stdout: "", stderr: `error: ${message.split("\n")[0]}\n` };
 };
 
 /** Runs one CLI invocation against the given services: the same path standalone and inside a running server. */

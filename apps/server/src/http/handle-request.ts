@@ -9,6 +9,7 @@ import { isSecureRequest, requestMetaOf } from "./request-meta.ts";
 import { handleImportUpload, handleOpenItemsExport } from "./ledger-files.ts";
 import { CHAT_DOWNLOAD_PATH, CHAT_UPLOAD_PATH, handleChatAttachmentDownload, handleChatAttachmentUpload } from "./chat-attachments.ts";
 import { handleCollectionDocument } from "./collection-documents.ts";
+import { handleInboundEmail, INBOUND_EMAIL_PATH } from "./inbound-email.ts";
 import { sendJson } from "./send-json.ts";
 import { createStaticHandler } from "./static-files.ts";
 
@@ -67,6 +68,8 @@ export const createRequestHandler = (config: ServerConfig, state: ServerState, l
       }
       if (pathname.startsWith("/api/")) {
         if (!state.deps) return sendJson(res, 503, { error: { message: "Starting up, try again in a moment." } });
+        // a mail provider's webhook: no browser, no cookie, so no Origin to check; the bearer token is the guard
+        if (pathname === INBOUND_EMAIL_PATH) return await handleInboundEmail(state.deps, req, res, config.inboundEmailToken);
         if (!SAFE_METHODS.has(req.method ?? "GET") && !isAllowedOrigin(req, config.allowedOrigins)) {
           return sendJson(res, 403, { error: { message: "Cross-origin request refused.", code: "FORBIDDEN" } });
         }
