@@ -72,6 +72,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       // the specs drive every change themselves; no background dunning run in the middle of them
       SCHEDULER: "off",
+      // POST /api/inbound-email is on only with a token; inbound-email.spec.ts posts with this one
+      INBOUND_EMAIL_TOKEN: "e2e-inbound-email-token-0123456789",
     },
   },
 });

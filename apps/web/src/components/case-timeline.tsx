@@ -6,6 +6,7 @@ import { isCaseStage, type TimelineEvent } from "../lib/case-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { DisputeEventSummary } from "./dispute-event-summary.tsx";
 import { ErrorMessage } from "./error-message.tsx";
+import { InboundEmailSummary } from "./inbound-email-summary.tsx";
 import { Loading } from "./loading.tsx";
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
@@ -30,6 +31,9 @@ function EventSummary({ event }: { event: TimelineEvent }) {
       return <>{t("caseWork.promiseText", { amount: format.money(num(p.amountMinor), str(p.currency)), date: p.promisedFor ? format.calendarDate(str(p.promisedFor)) : "" })}</>;
     case "dispute":
       return <DisputeEventSummary payload={p} />;
+    case "reply":
+    case "bounce":
+      return <InboundEmailSummary kind={event.kind} payload={p} />;
     default:
       return <>{str(p.text) || str(p.reason) || str(p.note)}</>;
   }
@@ -53,7 +57,7 @@ function TimelinePage({ caseId, before, isLast, onOlder }: { caseId: string; bef
       {page.data.events.map((e) => (
         <li key={e.id} className={`timeline-event timeline-${e.kind}`} data-testid="timeline-event" data-kind={e.kind}>
           <p className="timeline-meta">
-            <strong>{isKind(e.kind) ? t(`caseWork.kinds.${e.kind}`) : e.kind}</strong>{" "}
+            <strong>{e.kind === "bounce" && e.payload.delayed === true ? t("caseWork.inbound.delayKind") : isKind(e.kind) ? t(`caseWork.kinds.${e.kind}`) : e.kind}</strong>{" "}
             <time dateTime={e.occurredAt}>{format.dateTime(e.occurredAt)}</time> · {e.actorName ?? t("caseWork.system")}
           </p>
           <p className="timeline-text">

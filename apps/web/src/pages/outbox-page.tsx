@@ -77,6 +77,7 @@ export function OutboxPage() {
                   <td>{row.subject ?? ""}</td>
                   <td className={`status-${row.status}`} data-testid="outbox-status-cell" title={row.error ?? undefined}>
                     {t(`outbox.statuses.${row.status}`)}
+                    {row.status === "bounced" && row.error && <small className="outbox-reason">{row.error}</small>}
                   </td>
                   <td>
                     <button type="button" className="button button-small" onClick={() => setViewing(row.id)} data-testid="outbox-view"
