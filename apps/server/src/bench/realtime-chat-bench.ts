@@ -22,7 +22,8 @@ interface Usage {
 
 const startServer = async (mode: "relance" | "bare", rooms: number) => {
   const child: ChildProcess = fork(fileURLToPath(new URL("./chat-bench-server.ts", import.meta.url)), [mode, String(rooms)], {
-    execArgv: ["--import", "tsx"],
+    // CHAT_BENCH_PROF=<dir>: the server writes its CPU profile there (where a send's time goes)
+    execArgv: ["--import", "tsx", ...(process.env.CHAT_BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CHAT_BENCH_PROF}`] : [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const [ready] = (await Promise.race([once(child, "message"), once(child, "exit").then(() => Promise.reject(new Error(`${mode} server exited`)))])) as [Ready];
