@@ -5,28 +5,31 @@ export interface AnsweredMessageRow {
   outboxMessageId: string;
   orgId: string;
   caseId: string | null;
-  debtorId: string | null;
+  /** Set for a dunning reminder; a thank-you or a mention e-mail has none. */
+  actionId: string | null;
   channel: "email" | "sms" | "letter";
   recipient: string;
   status: "queued" | "sent" | "recorded" | "failed" | "bounced";
-  /** A reminder or a thank-you to the debtor, as opposed to a mention e-mail to a member about the case. */
-  toDebtor: boolean;
-  assigneeId: string | null;
 }
 
 /**
- * System look-up by our Message-ID (the unique index on outbox_messages.message_id); reads nothing but the routing
- * facts. Runs as the owner, through the read-only `system_lookup` policy.
+ * System look-up by our Message-ID (the unique index on outbox_messages.message_id): the routing facts only, from
+ * outbox_messages alone, the one tenant table the owner may read (the read-only `system_lookup` policy).
  */
 export const findMessageAnswered = async (sql: Queryable, messageId: string): Promise<AnsweredMessageRow | undefined> => {
   const [row] = await sql<AnsweredMessageRow[]>`
-    select o.id as "outboxMessageId", o.org_id as "orgId", o.case_id as "caseId", c.debtor_id as "debtorId", o.channel, o.recipient,
-      o.status, c.assignee_id as "assigneeId",
-      (o.action_id is not null or lower(o.recipient) = lower(coalesce(d.email, ''))) as "toDebtor"
-    from outbox_messages o
-    left join cases c on c.org_id = o.org_id and c.id = o.case_id
-    left join debtors d on d.org_id = c.org_id and d.id = c.debtor_id
-    where o.message_id = ${messageId}`;
+    select id as "outboxMessageId", org_id as "orgId", case_id as "caseId", action_id as "actionId", channel, recipient, status
+    from outbox_messages where message_id = ${messageId}`;
+  return row;
+};
+
+/** The case a message was about, with its debtor's current address and who follows it. */
+export const findAnsweredCase = async (
+  tx: TenantTx, caseId: string,
+): Promise<{ debtorId: string; debtorEmail: string | null; assigneeId: string | null } | undefined> => {
+  const [row] = await tx<{ debtorId: string; debtorEmail: string | null; assigneeId: string | null }[]>`
+    select c.debtor_id as "debtorId", d.email as "debtorEmail", c.assignee_id as "assigneeId"
+    from cases c join debtors d on d.id = c.debtor_id where c.id = ${caseId}`;
   return row;
 };
 

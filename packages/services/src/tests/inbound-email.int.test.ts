@@ -1,4 +1,4 @@
-import { withTenant, type Database, type OrganizationRow } from "@relance/db";
+import { insertMentionOutboxMessage, withTenant, type Database, type OrganizationRow } from "@relance/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainEvent, ServiceDeps } from "../deps.ts";
 import { receiveInboundEmail } from "../channels/email/receive-inbound-email.ts";
@@ -106,6 +106,22 @@ describe("receiveInboundEmail: delivery reports", () => {
     // the MTA warns again hours later: another message, about the same one of ours
     expect(await receiveInboundEmail(deps, inboundEmailFixture("postfix-delay", { messageId: sent.messageId }))).toMatchObject({ status: "duplicate", kind: "delay" });
     expect(await footprint(org)).toEqual({ events: ["reminder", "bounce"], outbox: ["recorded"], alerts: 0, inbound: 1 });
+  });
+});
+
+describe("receiveInboundEmail: e-mails to members", () => {
+  it("keeps a member's mention e-mail off the debtor's timeline: a reply is ignored, a bounce only marks the outbox", async () => {
+    const org = await buildOrg(deps);
+    const sent = await buildSentReminder(deps, org);
+    const messageId = "<relance.5b9c0d52-1111-4a8e-9a57-0d7c2b1e9f10@acme.example>";
+    await withTenant(db.sql, org.id, (tx) => insertMentionOutboxMessage(tx, {
+      orgId: org.id, caseId: sent.caseId, recipient: sent.manager.email, subject: "Vous êtes mentionné", body: "…", messageId, status: "recorded", error: null,
+    }));
+    expect(await receiveInboundEmail(deps, inboundEmailFixture("gmail-reply", { messageId }))).toEqual({
+      status: "ignored", reason: "a reply to a notification sent to a member, not to a debtor",
+    });
+    expect(await receiveInboundEmail(deps, inboundEmailFixture("postfix-bounce", { messageId }))).toMatchObject({ status: "recorded", kind: "bounce", timelineEventId: null });
+    expect(await footprint(org)).toEqual({ events: ["reminder"], outbox: ["recorded", "bounced"], alerts: 0, inbound: 1 });
   });
 });
 

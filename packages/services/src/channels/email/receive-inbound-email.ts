@@ -1,6 +1,6 @@
 import {
-  appendTimelineEvent, findMessageAnswered, findOrganizationTimeZone, insertAlertsIfNew, insertInboundEmailIfNew, listCollectorIds,
-  markOutboxMessageBounced, withTenant, type AlertRow, type AnsweredMessageRow, type TenantTx,
+  appendTimelineEvent, findAnsweredCase, findMessageAnswered, findOrganizationTimeZone, insertAlertsIfNew, insertInboundEmailIfNew,
+  listCollectorIds, markOutboxMessageBounced, withTenant, type AlertRow, type AnsweredMessageRow, type TenantTx,
 } from "@relance/db";
 import { calendarDate, emitEvent, type ServiceDeps } from "../../deps.ts";
 import { toCollectionAlert } from "../../collection/alerts/raise-alerts.ts";
@@ -38,16 +38,31 @@ const timelinePayload = (email: RawEmail, parsed: DeliveryReply | DeliveryFailur
   };
 };
 
+interface AnsweredCase {
+  caseId: string;
+  debtorId: string;
+  assigneeId: string | null;
+}
+
 /** "The debtor answered", for the case's assignee or, unassigned, every collector; once per inbound message. */
 const raiseReplyAlerts = async (
-  tx: TenantTx, answered: AnsweredMessageRow & { caseId: string; debtorId: string }, inboundId: string, reply: DeliveryReply, today: string,
+  tx: TenantTx, answered: AnsweredMessageRow, subject: AnsweredCase, inboundId: string, reply: DeliveryReply, today: string,
 ): Promise<AlertRow[]> => {
-  const userIds = answered.assigneeId ? [answered.assigneeId] : await listCollectorIds(tx);
+  const userIds = subject.assigneeId ? [subject.assigneeId] : await listCollectorIds(tx);
   const excerpt = cap(trimQuotedReply(reply.text).text, ALERT_EXCERPT_LENGTH);
   return insertAlertsIfNew(tx, userIds.map((userId) => ({
-    orgId: answered.orgId, userId, kind: "debtor_replied", caseId: answered.caseId, debtorId: answered.debtorId, dueOn: today,
+    orgId: answered.orgId, userId, kind: "debtor_replied", caseId: subject.caseId, debtorId: subject.debtorId, dueOn: today,
     dedupeKey: `debtor-replied:${inboundId}:${userId}`, payload: { from: reply.from, excerpt, outboxMessageId: answered.outboxMessageId },
   })));
+};
+
+/** The case a message to the debtor was about: a reminder, or a thank-you sent to the debtor's address; not a mention e-mail to a member. */
+const debtorCaseOf = async (tx: TenantTx, answered: AnsweredMessageRow): Promise<AnsweredCase | null> => {
+  if (answered.caseId === null) return null;
+  const found = await findAnsweredCase(tx, answered.caseId);
+  if (found === undefined) return null;
+  const toDebtor = answered.actionId !== null || answered.recipient.toLowerCase() === found.debtorEmail?.toLowerCase();
+  return toDebtor ? { caseId: answered.caseId, debtorId: found.debtorId, assigneeId: found.assigneeId } : null;
 };
 
 /**
@@ -65,28 +80,30 @@ export const receiveInboundEmail = async (deps: ServiceDeps, raw: string | Buffe
   if (ourId === null) return ignored("the delivery report does not quote the Message-ID of the message it is about");
   const answered = await findMessageAnswered(deps.db.sql, withBrackets(ourId.trim()));
   if (answered === undefined) return ignored(`no message of ours has the Message-ID ${ourId}`);
-  if (parsed.kind === "reply" && !answered.toDebtor) return ignored("a reply to a notification sent to a member, not to a debtor");
 
   const kind = kindOf(parsed);
   const now = deps.clock.now();
   const today = calendarDate(now, (await findOrganizationTimeZone(deps.db.sql, answered.orgId)) ?? "Europe/Paris");
   const outcome = await withTenant(deps.db.sql, answered.orgId, async (tx) => {
+    const subject = await debtorCaseOf(tx, answered);
+    if (parsed.kind === "reply" && subject === null) return "not-to-debtor" as const;
     const inboundId = await insertInboundEmailIfNew(tx, { orgId: answered.orgId, inboundKey: email.key, outboxMessageId: answered.outboxMessageId, kind, receivedAt: now });
-    if (inboundId === null) return null;
+    if (inboundId === null) return "duplicate" as const;
     if (parsed.kind === "bounce" && parsed.permanent) {
       const reason = [parsed.status, parsed.diagnostic].filter((x) => x !== null).join(" ") || "bounced";
       await markOutboxMessageBounced(tx, answered.outboxMessageId, cap(reason, MAX_DIAGNOSTIC_LENGTH)!);
     }
-    if (answered.caseId === null || answered.debtorId === null || !answered.toDebtor) return { timelineEventId: null, alerts: [] };
-    const subject = { ...answered, caseId: answered.caseId, debtorId: answered.debtorId };
+    // a member's bounced mention e-mail is the outbox's business, not the debtor's timeline
+    if (subject === null) return { timelineEventId: null, alerts: [] };
     const timelineEventId = await appendTimelineEvent(tx, {
       orgId: answered.orgId, debtorId: subject.debtorId, caseId: subject.caseId, kind: parsed.kind === "reply" ? "reply" : "bounce",
       payload: timelinePayload(email, parsed, answered, ourId), actorId: null, occurredAt: now,
     });
-    const alerts = parsed.kind === "reply" && !parsed.automatic ? await raiseReplyAlerts(tx, subject, inboundId, parsed, today) : [];
+    const alerts = parsed.kind === "reply" && !parsed.automatic ? await raiseReplyAlerts(tx, answered, subject, inboundId, parsed, today) : [];
     return { timelineEventId, alerts };
   });
-  if (outcome === null) return { status: "duplicate", kind, outboxMessageId: answered.outboxMessageId };
+  if (outcome === "not-to-debtor") return ignored("a reply to a notification sent to a member, not to a debtor");
+  if (outcome === "duplicate") return { status: "duplicate", kind, outboxMessageId: answered.outboxMessageId };
   for (const alert of outcome.alerts) {
     if (alert.userId !== null) emitEvent(deps, { type: "alerts.raised", orgId: answered.orgId, userId: alert.userId, alerts: [toCollectionAlert(alert)] });
   }
