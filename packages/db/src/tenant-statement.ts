@@ -20,7 +20,14 @@ export const runTenantStatement = async <R extends readonly postgres.MaybeRow[]>
       conn.unsafe("begin").execute(),
       conn`select set_config('app.org_id', ${orgId}, true), set_config('role', 'relance_app', true)`.execute(),
     ];
-    const rows = statement(conn as unknown as TenantTx).execute();
+    let rows: postgres.PendingQuery<R>;
+    try {
+      rows = statement(conn as unknown as TenantTx).execute();
+    } catch (error) {
+      // nothing of the tenant may stay open on a connection going back to the pool
+      await Promise.allSettled([...sent, conn.unsafe("rollback").execute()]);
+      throw error;
+    }
     const commit = conn.unsafe("commit").execute();
     const [begun, entered, answered, committed] = await Promise.allSettled([...sent, rows, commit]);
     for (const step of [begun, entered, answered, committed]) if (step?.status === "rejected") throw step.reason;

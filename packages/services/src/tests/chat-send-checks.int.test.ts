@@ -109,4 +109,15 @@ describe("runTenantStatement", () => {
     const again = await runTenantStatement(deps.db.sql, a.id, (tx) => tx<{ n: number }[]>`select count(*)::int as n from cases`);
     expect(again[0]?.n).toBe(1);
   });
+
+  it("rolls back when the statement cannot even be built, leaving no tenant open on the connection", async () => {
+    const a = await buildOrg(deps);
+    const failed = await runTenantStatement(deps.db.sql, a.id, () => {
+      throw new Error("no statement");
+    }).then(() => null, (e: unknown) => e);
+    expect(String((failed as Error | null)?.message)).toBe("no statement");
+    const [after] = await deps.db.sql<{ org: string | null; role: string }[]>`select nullif(current_setting('app.org_id', true), '') as org, current_user as role`;
+    expect(after?.org ?? null).toBeNull();
+    expect(after?.role).not.toBe("relance_app");
+  });
 });
