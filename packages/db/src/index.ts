@@ -30,6 +30,7 @@ export * from "./queries/open-items-stage.ts";
 export * from "./queries/sales-owners.ts";
 export * from "./queries/collection-policies.ts";
 export * from "./queries/collection-planning.ts";
+export * from "./queries/dunning-plan-staging.ts";
 export * from "./queries/collection-sending.ts";
 export * from "./queries/collection-jobs.ts";
 export * from "./queries/case-detail.ts";

@@ -1,4 +1,5 @@
 import type { TenantTx } from "../database.ts";
+import { DUE_ROW_COLUMNS, DUNNING_CANDIDATES_CTES } from "./dunning-candidates-sql.ts";
 
 /**
  * Serializes dunning planning per tenant: two nodes (or two runs) planning one org at once queue behind each other
@@ -9,6 +10,11 @@ export const lockDunningPlanning = async (tx: TenantTx, orgId: string): Promise<
   // The planning statements read a whole tenant's open book: hash joins, whatever the (often stale) row estimates of
   // cases opened in this very transaction say; a nested loop there costs minutes at a million invoices.
   await tx`select set_config('enable_nestloop', 'off', true)`;
+  // Disabling nested loops prices the (tiny) policy-step loop at "disabled", which would send every statement through
+  // JIT compilation with inlining and optimization: seconds spent compiling for a plan made of hash joins.
+  await tx`select set_config('jit', 'off', true)`;
+  // hash joins and aggregates over the whole open book stay in memory instead of spilling in batches
+  await tx`select set_config('work_mem', '128MB', true)`;
 };
 
 /** The policy segment of a debtor, in SQL (kept equal to `policySegmentOf` in the services). */
@@ -71,49 +77,11 @@ export interface DueInvoiceSteps {
   skipped: Record<string, number>;
 }
 
-/**
- * Set-based: each open invoice of an open case meets exactly one step, the one with offset ≤ asOf − due date < the
- * next step's offset (offsets strictly increase in a valid policy), so no grouping is needed. Held: debtors on hold,
- * invoices under a live promise (a pending promise of the case not yet past), invoices under an unresolved dispute,
- * and invoices whose highest due step is already recorded.
- */
+/** Each open invoice's step to send, and the invoices held back by reason (see `DUNNING_CANDIDATES_CTES`). */
 export const selectDueInvoiceSteps = async (tx: TenantTx, asOf: string): Promise<DueInvoiceSteps> => {
   const rows = await tx.unsafe<(DueInvoiceStepRow & { kind: "due" | "skip"; reason: string | null; count: number | null })[]>(
-    `with steps as (
-       select v.id as version_id, (s.ord - 1)::int as step_index, (s.value->>'offsetDays')::int as offset_days,
-         lead((s.value->>'offsetDays')::int) over (partition by v.id order by s.ord) as next_offset,
-         (s.value->>'level')::int as level, s.value->>'channel' as channel, (s.value->>'addPenalties')::boolean as add_penalties
-       from dunning_policy_versions v cross join lateral jsonb_array_elements(v.steps) with ordinality as s(value, ord)
-       where v.id in (select policy_version_id from cases where status = 'open')
-     ),
-     -- invoices under an unresolved dispute: held until it is resolved
-     disputed_invoices as (select invoice_id from dispute_invoices where active),
-     live_promise_cases as (
-       select distinct case_id from promises where status = 'pending' and promised_for >= $1::date
-     ),
-     sent as (select invoice_id, max(step_index) as step_index from dunning_action_invoices group by invoice_id),
-     candidates as (
-       select i.id as invoice_id, i.number, i.debtor_id, d.name as debtor_name, d.jurisdiction, d.segment, c.id as case_id,
-         c.policy_version_id, st.step_index, st.level, st.channel, st.add_penalties, i.due_date, i.open_minor, i.currency,
-         case when d.on_hold then 'on_hold'
-              -- uncorrelated: one hashed lookup per invoice instead of a probe
-              when i.id in (select invoice_id from disputed_invoices) then 'disputed'
-              when lp.case_id is not null then 'promise'
-              when se.step_index >= st.step_index then 'already_sent'
-         end as reason
-       from invoices i
-       join cases c on c.debtor_id = i.debtor_id and c.status = 'open'
-       join debtors d on d.id = i.debtor_id
-       join steps st on st.version_id = c.policy_version_id
-         and i.due_date + st.offset_days <= $1::date and (st.next_offset is null or i.due_date + st.next_offset > $1::date)
-       left join live_promise_cases lp on lp.case_id = c.id
-       left join sent se on se.invoice_id = i.id
-       where i.kind = 'invoice' and i.open_minor > 0
-     )
-     select 'due' as kind, null as reason, null::bigint as count,
-       invoice_id as "invoiceId", number, debtor_id as "debtorId", debtor_name as "debtorName", jurisdiction, segment,
-       case_id as "caseId", policy_version_id as "policyVersionId", step_index as "stepIndex", level, channel,
-       add_penalties as "addPenalties", due_date as "dueDate", open_minor as "openMinor", currency
+    `with ${DUNNING_CANDIDATES_CTES}
+     select 'due' as kind, null as reason, null::bigint as count, ${DUE_ROW_COLUMNS}
      from candidates where reason is null
      union all
      select 'skip', reason, count(*), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
-  insertDunningActionInvoices, insertDunningActions, lockDunningPlanning, openMissingDunningCases, pruneEmptyDunningActions,
-  selectDueInvoiceSteps, withTenant, type DueInvoiceStepRow, type NewDunningAction, type NewDunningActionInvoice,
+  insertDunningActions, lockDunningPlanning, openMissingDunningCases, pruneEmptyDunningActions, recordStagedDunningLines,
+  stageDueInvoiceSteps, withTenant, type DueInvoiceStepRow, type NewDunningAction, type StagedDueInvoiceStep,
 } from "@relance/db";
 import type { DunningChannel } from "@relance/domain";
 import type { ServiceDeps } from "../deps.ts";
@@ -45,11 +45,11 @@ class DryRunRollback extends Error {
 }
 
 /** The step that leads a debtor's reminder: the highest level, then the latest step (as `consolidateByDebtor`). */
-const leadOf = (items: DueInvoiceStepRow[]): DueInvoiceStepRow =>
+const leadOf = <T extends DueInvoiceStepRow>(items: T[]): T =>
   items.reduce((best, item) => (item.level > best.level || (item.level === best.level && item.stepIndex > best.stepIndex) ? item : best));
 
-const byDebtor = (due: DueInvoiceStepRow[]): Map<string, DueInvoiceStepRow[]> => {
-  const groups = new Map<string, DueInvoiceStepRow[]>();
+const byDebtor = (due: StagedDueInvoiceStep[]): Map<string, StagedDueInvoiceStep[]> => {
+  const groups = new Map<string, StagedDueInvoiceStep[]>();
   for (const item of due) {
     const list = groups.get(item.debtorId);
     if (list === undefined) groups.set(item.debtorId, [item]);
@@ -72,21 +72,30 @@ export const planDunning = async (deps: ServiceDeps, orgId: string, options: { a
     return await withTenant(deps.db.sql, orgId, async (tx) => {
       await lockDunningPlanning(tx, orgId);
       const casesOpened = await openMissingDunningCases(tx, orgId, options.asOf);
-      const { due, skipped } = await selectDueInvoiceSteps(tx, options.asOf);
+      const { due, skipped } = await stageDueInvoiceSteps(tx, options.asOf);
       let penaltiesOf: ReturnType<typeof createPenaltyCalculator> | null = null;
       const actions: PlannedAction[] = [];
       const newActions: NewDunningAction[] = [];
-      const newLines: NewDunningActionInvoice[] = [];
+      const slots = due.reduce((max, item) => Math.max(max, item.slot), 0);
+      let interestMinor: number[] = [];
+      let indemnityMinor: number[] = [];
       for (const [debtorId, items] of byDebtor(due)) {
         const lead = leadOf(items);
         const actionId = randomUUID();
         items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
         const withPenalties = lead.addPenalties;
-        if (withPenalties && penaltiesOf === null) penaltiesOf = createPenaltyCalculator(await loadRateTables(tx), options.asOf);
+        if (withPenalties && penaltiesOf === null) {
+          penaltiesOf = createPenaltyCalculator(await loadRateTables(tx), options.asOf);
+          interestMinor = new Array<number>(slots).fill(0);
+          indemnityMinor = new Array<number>(slots).fill(0);
+        }
         const invoices = items.map((item): PlannedInvoice => {
-          const { interestMinor, indemnityMinor } = withPenalties ? penaltiesOf!(item) : { interestMinor: 0, indemnityMinor: 0 };
-          newLines.push({ actionId, invoiceId: item.invoiceId, stepIndex: item.stepIndex, openMinor: item.openMinor, interestMinor, indemnityMinor });
-          return { invoiceId: item.invoiceId, number: item.number, openMinor: item.openMinor, currency: item.currency, interestMinor, indemnityMinor };
+          const penalties = withPenalties ? penaltiesOf!(item) : { interestMinor: 0, indemnityMinor: 0 };
+          if (withPenalties) {
+            interestMinor[item.slot - 1] = penalties.interestMinor;
+            indemnityMinor[item.slot - 1] = penalties.indemnityMinor;
+          }
+          return { invoiceId: item.invoiceId, number: item.number, openMinor: item.openMinor, currency: item.currency, ...penalties };
         });
         newActions.push({
           id: actionId, orgId, caseId: lead.caseId, debtorId, policyVersionId: lead.policyVersionId, stepIndex: lead.stepIndex, level: lead.level,
@@ -98,8 +107,10 @@ export const planDunning = async (deps: ServiceDeps, orgId: string, options: { a
         });
       }
       await insertDunningActions(tx, newActions);
-      const { inserted } = await insertDunningActionInvoices(tx, orgId, newLines);
-      const plan = { asOf: options.asOf, dryRun, casesOpened, actions: inserted === newLines.length ? actions : await keepRecorded(tx, actions), skipped };
+      const { inserted } = await recordStagedDunningLines(tx, orgId, {
+        debtorIds: newActions.map((a) => a.debtorId), actionIds: newActions.map((a) => a.id), interestMinor, indemnityMinor,
+      });
+      const plan = { asOf: options.asOf, dryRun, casesOpened, actions: inserted === due.length ? actions : await keepRecorded(tx, actions), skipped };
       if (dryRun) throw new DryRunRollback(plan);
       return plan;
     });
