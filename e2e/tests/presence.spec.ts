@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { USERS, signedInPage } from "./helpers.ts";
 
-test("two members of Durand on the same case see each other live", async ({ browser }) => {
+test("two members of Durand on the same case see each other, and each other's additions, live", async ({ browser }) => {
   const sophie = await signedInPage(browser, USERS.sophie);
   const claire = await signedInPage(browser, USERS.claire);
 
@@ -19,6 +19,11 @@ test("two members of Durand on the same case see each other live", async ({ brow
   // each sees the other, without reloading
   await expect(claireSees.filter({ hasText: USERS.sophie.name })).toBeVisible();
   await expect(sophieSees.filter({ hasText: USERS.claire.name })).toBeVisible();
+
+  // what one adds to the case shows on the other's timeline without a reload
+  await claire.page.getByTestId("add-note").getByTestId("note-text").fill("Relancé par courrier recommandé ce matin");
+  await claire.page.getByTestId("add-note").getByTestId("note-submit").click();
+  await expect(sophie.page.getByTestId("timeline").getByTestId("timeline-event").filter({ hasText: "courrier recommandé" })).toBeVisible();
 
   // and sees them go
   await claire.page.getByTestId("nav-cases").click();

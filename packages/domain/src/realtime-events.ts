@@ -70,7 +70,13 @@ export interface ImportFinished {
   status: string;
 }
 
+/** Something was added to the case's timeline: open case pages refetch it. */
+export interface CaseChanged {
+  caseId: string;
+}
+
 export interface ServerToClientEvents {
+  "case:changed": (change: CaseChanged) => void;
   "presence:update": (update: PresenceUpdate) => void;
   "import:progress": (progress: ImportProgress) => void;
   "import:finished": (finished: ImportFinished) => void;

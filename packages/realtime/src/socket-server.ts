@@ -173,6 +173,9 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
       case "ledger.changed":
         kpiPusher.notify(event.orgId);
         return;
+      case "case.changed":
+        io.to(caseRoom(event.orgId, event.caseId)).emit("case:changed", { caseId: event.caseId });
+        return;
       case "dispute.changed":
         io.to(caseRoom(event.orgId, event.caseId)).emit("dispute:changed", { caseId: event.caseId, disputeId: event.disputeId });
         // the dashboards' dispute figures move too

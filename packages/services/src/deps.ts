@@ -27,6 +27,8 @@ export type DomainEvent =
   | { type: "ledger.changed"; orgId: string }
   /** A dispute of the case was opened or changed: the people on the case page refetch it. */
   | { type: "dispute.changed"; orgId: string; caseId: string; disputeId: string }
+  /** Something was added to a case's timeline (a call, a note, a stage, a promise, a reply): its open pages refresh. */
+  | { type: "case.changed"; orgId: string; caseId: string }
   /** A person lost access to a case: his sockets leave its room and his notes connections close. */
   | { type: "case.access-revoked"; orgId: string; caseId: string; userId: string }
   /** The daily run raised alerts for a member: pushed to his sockets. */

@@ -2,7 +2,6 @@ import { hasRole, DISPUTE_WRITERS } from "@relance/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useDisputeUpdates } from "../hooks/use-dispute-updates.ts";
 import { useMe } from "../hooks/use-me.ts";
 import type { CaseDetail } from "../lib/case-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
@@ -20,7 +19,6 @@ export function CaseDisputes({ detail }: { detail: CaseDetail }) {
   const { role } = useMe();
   const [opening, setOpening] = useState(false);
   const disputes = useQuery(trpc.disputes.listByCase.queryOptions({ caseId: detail.id }));
-  useDisputeUpdates(detail.id);
   const disputedIds = new Set((disputes.data ?? []).filter((d) => d.status !== "resolved").flatMap((d) => d.invoices.map((i) => i.invoiceId)));
   return (
     <section className="case-section case-disputes" aria-labelledby="case-disputes-title" data-testid="case-disputes">

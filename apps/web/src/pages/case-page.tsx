@@ -17,6 +17,7 @@ import { RecordLoadError } from "../components/record-load-error.tsx";
 import { Loading } from "../components/loading.tsx";
 import { LogCallForm } from "../components/log-call-form.tsx";
 import { RecordPromiseForm } from "../components/record-promise-form.tsx";
+import { useCaseUpdates } from "../hooks/use-case-updates.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { useMe } from "../hooks/use-me.ts";
 import { isCaseStage } from "../lib/case-api-types.ts";
@@ -31,6 +32,8 @@ export function CasePage() {
   const canWrite = hasRole(role, LEDGER_WRITERS);
   const caseId = useParams().id ?? "";
   const found = useQuery(trpc.cases.get.queryOptions({ caseId }));
+  // what others add to this case (calls, notes, promises, replies, disputes) shows without a reload
+  useCaseUpdates(caseId);
 
   let body;
   if (found.isPending) body = <Loading />;

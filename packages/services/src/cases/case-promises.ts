@@ -45,6 +45,7 @@ export const recordPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
     return { promiseId };
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  emitEvent(deps, { type: "case.changed", orgId: actor.orgId, caseId: v.caseId });
   return result;
 };
 
@@ -70,10 +71,11 @@ export const cancelPromise = async (deps: ServiceDeps, actor: Actor, input: unkn
       actorId: actor.userId,
       occurredAt: deps.clock.now(),
     });
-    return { ok: true as const };
+    return { ok: true as const, caseId: promise.caseId };
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
-  return result;
+  emitEvent(deps, { type: "case.changed", orgId: actor.orgId, caseId: result.caseId });
+  return { ok: true };
 };
 
 /**

@@ -14,6 +14,7 @@ const changeCase = async (deps: ServiceDeps, actor: Actor, caseId: string, chang
     return appendTimelineEvent(tx, { orgId: actor.orgId, debtorId: found.debtorId, caseId, kind, payload, actorId: actor.userId, occurredAt: deps.clock.now() });
   });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  emitEvent(deps, { type: "case.changed", orgId: actor.orgId, caseId });
   return { eventId };
 };
 

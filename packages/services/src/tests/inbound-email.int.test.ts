@@ -59,7 +59,11 @@ describe("receiveInboundEmail: replies", () => {
       select kind, user_id as "userId", case_id as "caseId", payload from alerts`);
     expect(alert).toMatchObject({ kind: "debtor_replied", userId: sent.manager.userId, caseId: sent.caseId, payload: { from: "jeanne.martin@negoce.example" } });
     expect(alert!.payload.excerpt).toContain("Le virement de 1 250,00 €");
-    expect(events).toMatchObject([{ type: "alerts.raised", orgId: org.id, userId: sent.manager.userId, alerts: [{ kind: "debtor_replied", caseId: sent.caseId }] }]);
+    expect(events).toMatchObject([
+      { type: "alerts.raised", orgId: org.id, userId: sent.manager.userId, alerts: [{ kind: "debtor_replied", caseId: sent.caseId }] },
+      // open pages of the case show the reply
+      { type: "case.changed", orgId: org.id, caseId: sent.caseId },
+    ]);
 
     const after = await footprint(org);
     expect(after).toEqual({ events: ["reminder", "reply"], outbox: ["recorded"], alerts: 1, inbound: 1 });

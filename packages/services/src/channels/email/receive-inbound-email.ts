@@ -107,6 +107,7 @@ export const receiveInboundEmail = async (deps: ServiceDeps, raw: string | Buffe
   for (const alert of outcome.alerts) {
     if (alert.userId !== null) emitEvent(deps, { type: "alerts.raised", orgId: answered.orgId, userId: alert.userId, alerts: [toCollectionAlert(alert)] });
   }
+  if (outcome.timelineEventId !== null && answered.caseId !== null) emitEvent(deps, { type: "case.changed", orgId: answered.orgId, caseId: answered.caseId });
   return {
     status: "recorded", kind, outboxMessageId: answered.outboxMessageId, caseId: answered.caseId, timelineEventId: outcome.timelineEventId,
     alerts: outcome.alerts.length,
