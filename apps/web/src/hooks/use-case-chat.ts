@@ -1,5 +1,7 @@
 import type { Ack, ChatAttachment, ChatCatchUp, ChatHistoryPage, ChatMessage, ChatTyping } from "@relance/domain";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ackErrorText } from "../lib/ack-error-text.ts";
 import {
   addPending, applyCatchUp, applyMessage, applyOlder, emptyTimeline, hasGap, removePending, updatePending, type ChatTimeline,
 } from "../lib/chat-timeline.ts";
@@ -22,6 +24,7 @@ export type ChatStatus = "connecting" | "live" | "unavailable";
  * with their client id, and shows who is typing.
  */
 export const useCaseChat = (caseId: string) => {
+  const { t } = useTranslation();
   const [timeline, dispatch] = useReducer(reducer, undefined, emptyTimeline);
   const [status, setStatus] = useState<ChatStatus>("connecting");
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -38,10 +41,10 @@ export const useCaseChat = (caseId: string) => {
       socket.timeout(ACK_TIMEOUT_MS).emit("chat:send", { caseId, clientId, body, attachmentIds: attachments.map((a) => a.id) }, (err: Error | null, result: Ack<ChatMessage>) => {
         if (err) return dispatch({ apply: (s) => updatePending(s, clientId, { status: "failed", error: null }) });
         if (result.ok) dispatch({ apply: (s) => applyMessage(s, result.data) });
-        else dispatch({ apply: (s) => updatePending(s, clientId, { status: "failed", error: result.error.message }) });
+        else dispatch({ apply: (s) => updatePending(s, clientId, { status: "failed", error: ackErrorText(result.error, t) }) });
       });
     },
-    [caseId],
+    [caseId, t],
   );
 
   const catchUp = useCallback(() => {
@@ -136,7 +139,7 @@ export const useCaseChat = (caseId: string) => {
       new Promise<string | null>((resolve) => {
         const done = (err: Error | null, result: Ack<ChatMessage>) => {
           if (err) return resolve("timeout");
-          if (!result.ok) return resolve(result.error.message);
+          if (!result.ok) return resolve(ackErrorText(result.error, t));
           dispatch({ apply: (s) => applyMessage(s, result.data) });
           resolve(null);
         };
@@ -144,7 +147,7 @@ export const useCaseChat = (caseId: string) => {
         if (action.kind === "edit") socket.emit("chat:edit", { caseId, messageId: action.messageId, body: action.body }, done);
         else socket.emit("chat:delete", { caseId, messageId: action.messageId }, done);
       }),
-    [caseId],
+    [caseId, t],
   );
 
   const loadOlder = useCallback(

@@ -1100,6 +1100,7 @@ export const en: Messages = {
     wrongCurrentPassword: "The current password is wrong.",
     fields: "Please correct:",
     unknownRequest: "unknown",
+    socketInternal: "Something went wrong on our side; try again.",
   },
   fields: {
     email: "E-mail",

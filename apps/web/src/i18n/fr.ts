@@ -1099,6 +1099,7 @@ export const fr = {
     wrongCurrentPassword: "Le mot de passe actuel est incorrect.",
     fields: "Champs à corriger :",
     unknownRequest: "inconnue",
+    socketInternal: "Une erreur est survenue de notre côté ; réessayez.",
   },
   fields: {
     email: "E-mail",
