@@ -2,6 +2,15 @@ import type { TenantTx } from "../database.ts";
 
 export type CaseGrantReason = "mention" | "added" | "dispute";
 
+/**
+ * The access rule of a sales rep in SQL, for queries that apply it set-based (`c` the cases alias, `d` its debtor's):
+ * he sees the cases of the debtors he owns and those he holds an unrevoked grant to. Services apply the same rule
+ * row by row with `hasActiveCaseGrant` (`canSeeCase`).
+ */
+export const salesRepSeesCaseSql = (tx: TenantTx, userId: string) => tx`
+  (d.sales_owner_id = ${userId}::uuid
+   or exists (select 1 from case_participants p where p.case_id = c.id and p.user_id = ${userId}::uuid and p.revoked_at is null))`;
+
 export interface CaseParticipantRow {
   userId: string;
   displayName: string;

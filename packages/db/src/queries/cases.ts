@@ -1,4 +1,5 @@
 import type { TenantTx } from "../database.ts";
+import { salesRepSeesCaseSql } from "./case-participants.ts";
 
 export interface CaseRow {
   id: string;
@@ -39,7 +40,5 @@ export const findCase = async (tx: TenantTx, id: string): Promise<CaseRow | unde
 export const listCases = async (tx: TenantTx, q: { limit: number; visibleTo: string | null }): Promise<CaseRow[]> =>
   tx<CaseRow[]>`
     select ${caseColumns(tx)} from cases c join debtors d on d.id = c.debtor_id
-    where ${q.visibleTo}::uuid is null or d.sales_owner_id = ${q.visibleTo}::uuid
-       or exists (select 1 from case_participants p
-                  where p.case_id = c.id and p.user_id = ${q.visibleTo}::uuid and p.revoked_at is null)
+    where ${q.visibleTo === null ? tx`true` : salesRepSeesCaseSql(tx, q.visibleTo)}
     order by d.name, c.id limit ${q.limit}`;

@@ -1,5 +1,6 @@
 import type { PendingQuery } from "postgres";
 import type { TenantTx } from "../database.ts";
+import { salesRepSeesCaseSql } from "./case-participants.ts";
 import type { ChatMessageRow } from "./chat-messages.ts";
 
 /**
@@ -20,8 +21,7 @@ export const postPlainChatMessage = (
     target as (
       select c.id from cases c join debtors d on d.id = c.debtor_id, author a
       where c.id = ${m.caseId}
-        and (a.role <> 'sales' or d.sales_owner_id = ${m.authorId}
-             or exists (select 1 from case_participants p where p.case_id = c.id and p.user_id = ${m.authorId} and p.revoked_at is null))),
+        and (a.role <> 'sales' or ${salesRepSeesCaseSql(tx, m.authorId)})),
     counter as (
       insert into chat_case_counters as c (org_id, case_id, last_seq, last_rev)
       select ${m.orgId}, t.id, 1, 1 from target t
