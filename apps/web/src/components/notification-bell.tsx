@@ -44,7 +44,11 @@ export function NotificationBell() {
         onClick={() => setOpen((o) => !o)}
         data-testid="notification-bell"
       >
-        <span aria-hidden="true">🔔</span>
+        {/* drawn, not an emoji: many systems have no colour-emoji font */}
+        <svg className="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {count > 0 && (
           <span className="bell-count" data-testid="notification-count">
             {format.integer(count)}
