@@ -100,6 +100,13 @@ test("the dispute room: a dispute opened, a sales rep @mentioned in, both writin
   await expect(messages.nth(0)).toContainText("bon de livraison");
   await expect(messages.nth(2)).toContainText("je le transmets");
 
+  // his cases list finds it among the cases with an open dispute, marked as one he was brought into
+  await thomas.page.getByTestId("nav-cases").click();
+  await thomas.page.getByTestId("cases-disputed-only").check();
+  const listed = thomas.page.getByTestId("case-row").filter({ has: thomas.page.locator(`a[href="${roomCase!}"]`) });
+  await expect(listed.getByTestId("case-brought-in")).toBeVisible();
+  await expect(listed.getByTestId("case-open-disputes")).toContainText("1");
+
   // the rest of the ledger stays closed to him, even by URL
   await thomas.page.goto(otherCase!);
   await expect(thomas.page.getByTestId("case-not-found")).toBeVisible();

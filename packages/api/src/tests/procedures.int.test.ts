@@ -153,7 +153,7 @@ describe("authorization", () => {
     expect(debtors.total).toBe(1);
     expect(debtors.rows.map((d) => d.name)).toEqual(["Rep Owned Debtor"]);
     expect((await api.debtors.list({ search: "Colleague" })).total).toBe(0);
-    expect((await api.receivables.cases()).map((c) => c.id)).toEqual([mine.caseId]);
+    expect((await api.receivables.cases()).rows.map((c) => c.id)).toEqual([mine.caseId]);
     expect(await api.cases.get({ caseId: mine.caseId })).toMatchObject({ id: mine.caseId, debtorName: "Rep Owned Debtor" });
     await expectCode(api.cases.get({ caseId: theirs.caseId }), "NOT_FOUND");
     await expectCode(api.cases.get({ caseId: nobodys.caseId }), "NOT_FOUND");
@@ -202,7 +202,7 @@ describe("tenant isolation through every data procedure", () => {
   /** Everything a member can read, through the router. */
   const readEverything = async (m: TestMember) => {
     const { api } = await asMember(m);
-    const cases = await api.receivables.cases();
+    const cases = (await api.receivables.cases()).rows;
     return {
       me: await api.auth.me(),
       sessions: await api.account.sessions(),

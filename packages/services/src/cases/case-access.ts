@@ -1,4 +1,4 @@
-import { findCase, grantCaseAccess, hasActiveCaseGrant, listCaseParticipants, listCases, revokeCaseAccess, withTenant, type CaseParticipantRow, type CaseRow, type TenantTx } from "@relance/db";
+import { findCase, grantCaseAccess, hasActiveCaseGrant, listCaseParticipants, listCases, listCasesPage, revokeCaseAccess, withTenant, type CaseListRow, type CaseParticipantRow, type CaseRow, type TenantTx } from "@relance/db";
 import { AppError, hasRole, LEDGER_WRITERS } from "@relance/domain";
 import { z } from "zod";
 import type { Actor, ServiceDeps } from "../deps.ts";
@@ -31,6 +31,30 @@ export const findAccessibleCase = async (deps: ServiceDeps, actor: Actor, caseId
 
 export const listAccessibleCases = async (deps: ServiceDeps, actor: Actor, limit = 50): Promise<CaseRow[]> =>
   withTenant(deps.db.sql, actor.orgId, (tx) => listCases(tx, { limit, visibleTo: actor.role === "sales" ? actor.userId : null }));
+
+export const CASES_PAGE_SIZE = 50;
+export const casesPageInput = z
+  .object({
+    search: z.string().trim().max(200, "search: at most 200 characters").optional(),
+    page: z.number().int("page must be a whole number").min(0, "page starts at 0").default(0),
+    disputedOnly: z.boolean().default(false),
+  })
+  .strict();
+
+/** The cases list the actor may see, by debtor name, a page at a time; searchable, or only those with open disputes. */
+export const listCasesPageFor = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ rows: CaseListRow[]; total: number; pageSize: number }> => {
+  const q = parseInput(casesPageInput, input ?? {});
+  const page = await withTenant(deps.db.sql, actor.orgId, (tx) =>
+    listCasesPage(tx, {
+      visibleTo: actor.role === "sales" ? actor.userId : null,
+      readerId: actor.userId,
+      search: q.search || null,
+      disputedOnly: q.disputedOnly,
+      limit: CASES_PAGE_SIZE,
+      offset: q.page * CASES_PAGE_SIZE,
+    }));
+  return { ...page, pageSize: CASES_PAGE_SIZE };
+};
 
 /**
  * Brings members into a case the actor can see (a mention, an added dispute participant). Only users who would not
