@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, HTTP_STATUS_OF, isAppError } from "@relance/domain";
 import { authenticateRequest } from "@relance/realtime";
 import { readChatAttachment, uploadChatAttachment, type Actor, type ServiceDeps } from "@relance/services";
+import { BodyTooLarge, readLimitedBody } from "./read-limited-body.ts";
 import { sendJson } from "./send-json.ts";
 
 /** `POST /api/cases/<caseId>/attachments?fileName=…` and `GET /api/chat-attachments/<id>`. */
@@ -17,22 +18,6 @@ const actorOf = async (deps: ServiceDeps, req: IncomingMessage): Promise<Actor> 
   return { userId: session.user.id, orgId: session.org.id, role: session.role };
 };
 
-class TooLarge extends Error {}
-
-/** Reads the body into memory, refusing it as soon as it passes `maxBytes` (the declared length is checked first). */
-const readLimited = async (req: IncomingMessage, maxBytes: number): Promise<Buffer> => {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > maxBytes) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-};
-
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Streams one file into the case's chat storage; the answer is the attachment to send with the next message. */
@@ -41,11 +26,11 @@ export const handleChatAttachmentUpload = async (
 ): Promise<void> => {
   try {
     const actor = await actorOf(deps, req);
-    const content = await readLimited(req, maxBytes);
+    const content = await readLimitedBody(req, maxBytes);
     const attachment = await uploadChatAttachment(deps, actor, { caseId, fileName: url.searchParams.get("fileName"), content });
     sendJson(res, 201, attachment);
   } catch (error) {
-    if (error instanceof TooLarge) {
+    if (error instanceof BodyTooLarge) {
       // stop reading what is left of a file we refuse: the connection closes after the answer
       res.setHeader("connection", "close");
       fail(res, 413, new AppError("BAD_REQUEST", `file: larger than ${megabytes(maxBytes)}, the largest file accepted`, {

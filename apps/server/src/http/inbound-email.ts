@@ -2,12 +2,11 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HTTP_STATUS_OF, isAppError } from "@relance/domain";
 import { MAX_INBOUND_EMAIL_BYTES, receiveInboundEmail, type ServiceDeps } from "@relance/services";
+import { BodyTooLarge, readLimitedBody } from "./read-limited-body.ts";
 import { sendJson } from "./send-json.ts";
 
 /** `POST /api/inbound-email`: one raw message as the body, for mail providers' inbound webhooks and relays. */
 export const INBOUND_EMAIL_PATH = "/api/inbound-email";
-
-class TooLarge extends Error {}
 
 // Digests first, so that the comparison takes the same time whatever the length or the content of the guess.
 const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
@@ -15,20 +14,6 @@ const digest = (text: string) => createHash("sha256").update(text, "utf8").diges
 const bearerMatches = (header: string | undefined, token: string): boolean => {
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? "");
   return timingSafeEqual(digest(match?.[1] ?? ""), digest(token)) && match !== null;
-};
-
-/** Streams the body in, refusing it as soon as it passes `maxBytes` (the declared length is checked first). */
-const readLimited = async (req: IncomingMessage, maxBytes: number): Promise<Buffer> => {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > maxBytes) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
 };
 
 const refuse = (req: IncomingMessage, res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void => {
@@ -51,9 +36,9 @@ export const handleInboundEmail = async (deps: ServiceDeps, req: IncomingMessage
   if (req.method !== "POST") return refuse(req, res, 405, "Post the raw message.", { allow: "POST" });
   let raw: Buffer;
   try {
-    raw = await readLimited(req, MAX_INBOUND_EMAIL_BYTES);
+    raw = await readLimitedBody(req, MAX_INBOUND_EMAIL_BYTES);
   } catch (error) {
-    if (error instanceof TooLarge) return refuse(req, res, 413, `message: larger than ${MAX_INBOUND_EMAIL_BYTES / 1024 / 1024} MB, the largest accepted`);
+    if (error instanceof BodyTooLarge) return refuse(req, res, 413, `message: larger than ${MAX_INBOUND_EMAIL_BYTES / 1024 / 1024} MB, the largest accepted`);
     throw error;
   }
   try {
