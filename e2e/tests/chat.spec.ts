@@ -1,19 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
-import { USERS, signedInPage } from "./helpers.ts";
-
-/** Case links of the signed-in member's case list. */
-const caseLinks = async (page: Page): Promise<string[]> => {
-  await page.getByTestId("nav-cases").click();
-  await expect(page.getByTestId("case-link").first()).toBeVisible();
-  return page.getByTestId("case-link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-};
-
-/** Whether the member of `page` may open the case (asked of the API as he would). */
-const canOpen = async (page: Page, href: string): Promise<boolean> => {
-  const caseId = href.split("/").at(-1)!;
-  const res = await page.request.get(`/trpc/cases.get?input=${encodeURIComponent(JSON.stringify({ caseId }))}`);
-  return res.ok();
-};
+import { expect, test } from "@playwright/test";
+import { USERS, canOpenCase, caseLinks, signedInPage } from "./helpers.ts";
 
 test("a credit manager @mentions a sales rep, who is told live, opens the case and answers", async ({ browser }) => {
   const sophie = await signedInPage(browser, USERS.sophie);
@@ -22,7 +8,7 @@ test("a credit manager @mentions a sales rep, who is told live, opens the case a
   // two cases Thomas cannot see: one he will be mentioned in, one that stays closed to him
   const candidates: string[] = [];
   for (const href of await caseLinks(sophie.page)) {
-    if (!(await canOpen(thomas.page, href))) candidates.push(href);
+    if (!(await canOpenCase(thomas.page, href))) candidates.push(href);
     if (candidates.length === 2) break;
   }
   const [disputed, other] = candidates;

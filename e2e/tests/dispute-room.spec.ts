@@ -1,17 +1,5 @@
-import { type Page, expect, test } from "@playwright/test";
-import { USERS, signedInPage } from "./helpers.ts";
-
-/** Case links of the signed-in member's case list. */
-const caseLinks = async (page: Page): Promise<string[]> => {
-  await page.getByTestId("nav-cases").click();
-  await expect(page.getByTestId("case-link").first()).toBeVisible();
-  return page.getByTestId("case-link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-};
-
-const canOpen = async (page: Page, href: string): Promise<boolean> => {
-  const caseId = href.split("/").at(-1)!;
-  return (await page.request.get(`/trpc/cases.get?input=${encodeURIComponent(JSON.stringify({ caseId }))}`)).ok();
-};
+import { expect, test } from "@playwright/test";
+import { USERS, canOpenCase, caseLinks, signedInPage } from "./helpers.ts";
 
 test("the dispute room: a dispute opened, a sales rep @mentioned in, both writing its notes at once and chatting, all kept", async ({ browser }) => {
   const sophie = await signedInPage(browser, USERS.sophie);
@@ -20,7 +8,7 @@ test("the dispute room: a dispute opened, a sales rep @mentioned in, both writin
   // two cases Thomas cannot see, further down the list than the other specs look
   const closed: string[] = [];
   for (const href of (await caseLinks(sophie.page)).slice(10)) {
-    if (!(await canOpen(thomas.page, href))) closed.push(href);
+    if (!(await canOpenCase(thomas.page, href))) closed.push(href);
     if (closed.length === 2) break;
   }
   const [roomCase, otherCase] = closed;

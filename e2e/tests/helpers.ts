@@ -42,3 +42,16 @@ export const selectLanguage = async (page: Page, locale: "fr" | "en"): Promise<v
   await page.getByTestId("language-select").selectOption(locale);
   expect((await saved).ok()).toBe(true);
 };
+
+/** The case links of the signed-in member's cases list (its first page). */
+export const caseLinks = async (page: Page): Promise<string[]> => {
+  await page.getByTestId("nav-cases").click();
+  await expect(page.getByTestId("case-link").first()).toBeVisible();
+  return page.getByTestId("case-link").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+};
+
+/** Whether the member signed in on `page` may open the case at `href`, asked of the API as his browser would. */
+export const canOpenCase = async (page: Page, href: string): Promise<boolean> => {
+  const caseId = href.split("/").at(-1)!;
+  return (await page.request.get(`/trpc/cases.get?input=${encodeURIComponent(JSON.stringify({ caseId }))}`)).ok();
+};
