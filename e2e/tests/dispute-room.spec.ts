@@ -90,7 +90,9 @@ test("the dispute room: a dispute opened, a sales rep @mentioned in, both writin
 
   // his cases list finds it among the cases with an open dispute, marked as one he was brought into
   await thomas.page.getByTestId("nav-cases").click();
-  await thomas.page.getByTestId("cases-disputed-only").check();
+  // the box follows the URL, which the router updates in a transition: click, then wait for it to read checked
+  await thomas.page.getByTestId("cases-disputed-only").click();
+  await expect(thomas.page.getByTestId("cases-disputed-only")).toBeChecked();
   const listed = thomas.page.getByTestId("case-row").filter({ has: thomas.page.locator(`a[href="${roomCase!}"]`) });
   await expect(listed.getByTestId("case-brought-in")).toBeVisible();
   await expect(listed.getByTestId("case-open-disputes")).toContainText("1");

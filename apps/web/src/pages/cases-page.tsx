@@ -18,15 +18,18 @@ export function CasesPage() {
   const search = params.get("q");
   const disputedOnly = params.get("disputes") === "1";
   const page = Math.max(0, Number(params.get("page") ?? 0) || 0);
-  const update = (next: { q?: string | null; disputes?: boolean; page?: number }) => {
-    const out = new URLSearchParams();
-    const q = next.q === undefined ? search : next.q;
-    if (q) out.set("q", q);
-    if (next.disputes ?? disputedOnly) out.set("disputes", "1");
-    const p = next.page ?? 0;
-    if (p > 0) out.set("page", String(p));
-    setParams(out);
-  };
+  // from the current URL, not from this render's values: the search box reports its text after a pause, when the
+  // page may have changed since
+  const update = (next: { q?: string | null; disputes?: boolean; page?: number }) =>
+    setParams((current) => {
+      const out = new URLSearchParams();
+      const q = next.q === undefined ? current.get("q") : next.q;
+      if (q) out.set("q", q);
+      if (next.disputes ?? current.get("disputes") === "1") out.set("disputes", "1");
+      const p = next.page ?? 0;
+      if (p > 0) out.set("page", String(p));
+      return out;
+    });
   const cases = useQuery({
     ...trpc.receivables.cases.queryOptions({ search: search ?? undefined, disputedOnly, page }),
     placeholderData: keepPreviousData,
