@@ -67,13 +67,19 @@ export const debtorNamesOf = async (tx: TenantTx, ids: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r.name]));
 };
 
-/** Undoes an allocation (kept, marked reversed) and reopens the invoice by its amount. */
+/**
+ * Undoes an allocation (kept, marked reversed) and reopens the invoice by its amount, never beyond what the invoice
+ * is for. A document an accounting re-import has since turned into a credit note is not reopened: its open amount is
+ * the accounting's.
+ */
 export const reverseAllocation = async (tx: TenantTx, allocationId: string, userId: string | null): Promise<boolean> => {
   const [row] = await tx<{ invoiceId: string; amountMinor: number }[]>`
     update payment_allocations set reversed_at = now(), reversed_by = ${userId}
     where id = ${allocationId} and reversed_at is null
     returning invoice_id as "invoiceId", amount_minor as "amountMinor"`;
   if (!row) return false;
-  await tx`update invoices set open_minor = open_minor + ${row.amountMinor}, updated_at = now() where id = ${row.invoiceId}`;
+  await tx`
+    update invoices set open_minor = least(amount_minor, open_minor + ${row.amountMinor}), updated_at = now()
+    where id = ${row.invoiceId} and kind = 'invoice'`;
   return true;
 };

@@ -176,6 +176,21 @@ describe("camt import and matching", () => {
     await expect(undoAllocation(deps, actor, result.allocations[1]!.allocationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("undoes an allocation on a document accounting has since re-issued as a credit note without touching it", async () => {
+    const org = await buildOrg(deps);
+    await run(org.id, "open-items.csv", CSV, { kind: "csv" });
+    await run(org.id, "c.xml", buildCamt053("STMT-3", [{ ref: "B3", amount: "100.00", payer: "Nobody we know" }]), { kind: "camt" });
+    const actor = await buildMember(deps, org, "billing");
+    const [queued] = (await listMatchingQueue(deps, actor, { limit: 10, offset: 0 })).payments;
+    const [f2] = await withTenant(db.sql, org.id, (tx) => tx<{ id: string }[]>`select id from invoices where external_id = 'F-2'`);
+    const result = await allocatePaymentManually(deps, actor, { paymentId: queued!.id, invoiceIds: [f2!.id] });
+    // accounting now says F-2 is a credit note of 300.50, fully used
+    await run(org.id, "open-items.csv", CSV.replace("F-2,FA-002,2026-01-10,2026-02-09,300.50,300.50", "F-2,FA-002,2026-01-10,2026-02-09,-300.50,0.00"), { kind: "csv" });
+    await undoAllocation(deps, actor, result.allocations[0]!.allocationId);
+    expect((await ledgerOf(org.id)).invoices.find((i) => i.externalId === "F-2")).toMatchObject({ kind: "credit_note", openMinor: 0, amountMinor: -30050 });
+    expect((await listMatchingQueue(deps, actor, { limit: 10, offset: 0 })).payments[0]).toMatchObject({ id: queued!.id, unappliedMinor: 10000 });
+  });
+
   it("refuses a malformed statement whole, naming where", async () => {
     const org = await buildOrg(deps);
     const summary = await run(org.id, "broken.xml", "<Document><BkToCstmrStmt><Stmt><Id>X</Id><Ntry><Amt>1", { kind: "camt" });
