@@ -1,4 +1,7 @@
+import type postgres from "postgres";
 import type { TenantTx } from "../database.ts";
+
+type Fragment = postgres.Fragment;
 
 /** One rollup row that differs from a full recompute over the base tables. */
 export interface KpiRollupDrift {
@@ -25,67 +28,71 @@ const NO_OWNER = "00000000-0000-0000-0000-000000000000";
  * changes that cancelled out are not drift). The AR movements have no history in the base tables: what is checked
  * is their sum per due date and dimensions, which must equal the open amounts.
  */
+/**
+ * The rows where a recompute (`expected`) and a rollup (`actual`) differ; both select currency, date, all_owners,
+ * sales_owner_id, segment, jurisdiction, amount and, when `counted`, n.
+ */
+const driftBetween = (
+  tx: TenantTx,
+  rollup: KpiRollupDrift["rollup"],
+  expected: Fragment,
+  actual: Fragment,
+  counted: boolean,
+) => tx<KpiRollupDrift[]>`
+    with expected as (${expected}), actual as (${actual})
+    select ${rollup} as rollup, coalesce(e.currency, a.currency) as currency, coalesce(e.date, a.date)::text as date,
+           coalesce(e.all_owners, a.all_owners) as "allOwners", coalesce(e.sales_owner_id, a.sales_owner_id) as "salesOwnerId", coalesce(e.segment, a.segment) as segment,
+           coalesce(e.jurisdiction, a.jurisdiction) as jurisdiction,
+           coalesce(a.amount, 0)::float8 as "actualMinor", coalesce(e.amount, 0)::float8 as "expectedMinor",
+           ${counted ? tx`coalesce(a.n, 0)::int as "actualCount", coalesce(e.n, 0)::int as "expectedCount"` : tx`null::int as "actualCount", null::int as "expectedCount"`}
+    from expected e full join actual a
+      on a.currency = e.currency and a.date = e.date and a.all_owners = e.all_owners and coalesce(a.sales_owner_id, ${NO_OWNER}::uuid) = coalesce(e.sales_owner_id, ${NO_OWNER}::uuid)
+         and a.segment = e.segment and a.jurisdiction = e.jurisdiction
+    where e.amount is distinct from a.amount ${counted ? tx`or e.n is distinct from a.n` : tx``}
+    order by 2, 3`;
+
+/** Invoices grouped by a date column and the rollups' dimensions, once per owner and once over all owners. */
+const byDimensions = (tx: TenantTx, date: Fragment, measures: Fragment, having: Fragment) => tx`
+  select i.currency, ${date} as date, l.all_owners, case when l.all_owners then null else d.sales_owner_id end as sales_owner_id,
+         d.segment, d.jurisdiction, ${measures}
+  from invoices i join debtors d on d.id = i.debtor_id cross join (values (false), (true)) l (all_owners)
+  group by 1, 2, 3, 4, 5, 6 having ${having}`;
+
 export const findKpiRollupDrift = async (tx: TenantTx): Promise<KpiRollupDrift[]> => {
-  const open = await tx<KpiRollupDrift[]>`
-    with expected as (
-      select i.currency, i.due_date as date, l.all_owners, case when l.all_owners then null else d.sales_owner_id end as sales_owner_id,
-             d.segment, d.jurisdiction, sum(i.open_minor)::bigint as amount, count(*) filter (where i.open_minor <> 0)::bigint as n
-      from invoices i join debtors d on d.id = i.debtor_id cross join (values (false), (true)) l (all_owners)
-      group by 1, 2, 3, 4, 5, 6 having sum(i.open_minor) <> 0 or count(*) filter (where i.open_minor <> 0) <> 0
-    ), actual as (
-      select currency, due_date as date, all_owners, sales_owner_id, segment, jurisdiction, open_minor as amount, open_count as n
-      from kpi_open_rollup where open_minor <> 0 or open_count <> 0
-    )
-    select 'open' as rollup, coalesce(e.currency, a.currency) as currency, coalesce(e.date, a.date)::text as date,
-           coalesce(e.all_owners, a.all_owners) as "allOwners", coalesce(e.sales_owner_id, a.sales_owner_id) as "salesOwnerId", coalesce(e.segment, a.segment) as segment,
-           coalesce(e.jurisdiction, a.jurisdiction) as jurisdiction,
-           coalesce(a.amount, 0)::float8 as "actualMinor", coalesce(e.amount, 0)::float8 as "expectedMinor",
-           coalesce(a.n, 0)::int as "actualCount", coalesce(e.n, 0)::int as "expectedCount"
-    from expected e full join actual a
-      on a.currency = e.currency and a.date = e.date and a.all_owners = e.all_owners and coalesce(a.sales_owner_id, ${NO_OWNER}::uuid) = coalesce(e.sales_owner_id, ${NO_OWNER}::uuid)
-         and a.segment = e.segment and a.jurisdiction = e.jurisdiction
-    where e.amount is distinct from a.amount or e.n is distinct from a.n
-    order by 2, 3`;
-  const sales = await tx<KpiRollupDrift[]>`
-    with expected as (
-      select i.currency, i.issue_date as date, l.all_owners, case when l.all_owners then null else d.sales_owner_id end as sales_owner_id,
-             d.segment, d.jurisdiction, sum(i.amount_minor)::bigint as amount, count(*) filter (where i.amount_minor > 0)::bigint as n
-      from invoices i join debtors d on d.id = i.debtor_id cross join (values (false), (true)) l (all_owners)
-      group by 1, 2, 3, 4, 5, 6 having sum(i.amount_minor) <> 0 or count(*) filter (where i.amount_minor > 0) <> 0
-    ), actual as (
-      select currency, issue_date as date, all_owners, sales_owner_id, segment, jurisdiction, sales_minor as amount, invoice_count as n
-      from kpi_sales_rollup where sales_minor <> 0 or invoice_count <> 0
-    )
-    select 'sales' as rollup, coalesce(e.currency, a.currency) as currency, coalesce(e.date, a.date)::text as date,
-           coalesce(e.all_owners, a.all_owners) as "allOwners", coalesce(e.sales_owner_id, a.sales_owner_id) as "salesOwnerId", coalesce(e.segment, a.segment) as segment,
-           coalesce(e.jurisdiction, a.jurisdiction) as jurisdiction,
-           coalesce(a.amount, 0)::float8 as "actualMinor", coalesce(e.amount, 0)::float8 as "expectedMinor",
-           coalesce(a.n, 0)::int as "actualCount", coalesce(e.n, 0)::int as "expectedCount"
-    from expected e full join actual a
-      on a.currency = e.currency and a.date = e.date and a.all_owners = e.all_owners and coalesce(a.sales_owner_id, ${NO_OWNER}::uuid) = coalesce(e.sales_owner_id, ${NO_OWNER}::uuid)
-         and a.segment = e.segment and a.jurisdiction = e.jurisdiction
-    where e.amount is distinct from a.amount or e.n is distinct from a.n
-    order by 2, 3`;
-  const movements = await tx<KpiRollupDrift[]>`
-    with expected as (
-      select i.currency, i.due_date as date, l.all_owners, case when l.all_owners then null else d.sales_owner_id end as sales_owner_id,
-             d.segment, d.jurisdiction, sum(i.open_minor)::bigint as amount
-      from invoices i join debtors d on d.id = i.debtor_id cross join (values (false), (true)) l (all_owners)
-      group by 1, 2, 3, 4, 5, 6 having sum(i.open_minor) <> 0
-    ), actual as (
-      select currency, due_date as date, all_owners, sales_owner_id, segment, jurisdiction, sum(delta_minor)::bigint as amount
-      from kpi_ar_movements group by 1, 2, 3, 4, 5, 6 having sum(delta_minor) <> 0
-    )
-    select 'movements' as rollup, coalesce(e.currency, a.currency) as currency, coalesce(e.date, a.date)::text as date,
-           coalesce(e.all_owners, a.all_owners) as "allOwners", coalesce(e.sales_owner_id, a.sales_owner_id) as "salesOwnerId", coalesce(e.segment, a.segment) as segment,
-           coalesce(e.jurisdiction, a.jurisdiction) as jurisdiction,
-           coalesce(a.amount, 0)::float8 as "actualMinor", coalesce(e.amount, 0)::float8 as "expectedMinor",
-           null::int as "actualCount", null::int as "expectedCount"
-    from expected e full join actual a
-      on a.currency = e.currency and a.date = e.date and a.all_owners = e.all_owners and coalesce(a.sales_owner_id, ${NO_OWNER}::uuid) = coalesce(e.sales_owner_id, ${NO_OWNER}::uuid)
-         and a.segment = e.segment and a.jurisdiction = e.jurisdiction
-    where e.amount is distinct from a.amount
-    order by 2, 3`;
+  const open = await driftBetween(
+    tx,
+    "open",
+    byDimensions(
+      tx,
+      tx`i.due_date`,
+      tx`sum(i.open_minor)::bigint as amount, count(*) filter (where i.open_minor <> 0)::bigint as n`,
+      tx`sum(i.open_minor) <> 0 or count(*) filter (where i.open_minor <> 0) <> 0`,
+    ),
+    tx`select currency, due_date as date, all_owners, sales_owner_id, segment, jurisdiction, open_minor as amount, open_count as n
+       from kpi_open_rollup where open_minor <> 0 or open_count <> 0`,
+    true,
+  );
+  const sales = await driftBetween(
+    tx,
+    "sales",
+    byDimensions(
+      tx,
+      tx`i.issue_date`,
+      tx`sum(i.amount_minor)::bigint as amount, count(*) filter (where i.amount_minor > 0)::bigint as n`,
+      tx`sum(i.amount_minor) <> 0 or count(*) filter (where i.amount_minor > 0) <> 0`,
+    ),
+    tx`select currency, issue_date as date, all_owners, sales_owner_id, segment, jurisdiction, sales_minor as amount, invoice_count as n
+       from kpi_sales_rollup where sales_minor <> 0 or invoice_count <> 0`,
+    true,
+  );
+  const movements = await driftBetween(
+    tx,
+    "movements",
+    byDimensions(tx, tx`i.due_date`, tx`sum(i.open_minor)::bigint as amount`, tx`sum(i.open_minor) <> 0`),
+    tx`select currency, due_date as date, all_owners, sales_owner_id, segment, jurisdiction, sum(delta_minor)::bigint as amount
+       from kpi_ar_movements group by 1, 2, 3, 4, 5, 6 having sum(delta_minor) <> 0`,
+    false,
+  );
   return [...open, ...sales, ...movements].map((r) => ({ ...r, salesOwnerId: r.salesOwnerId ?? null }));
 };
 
