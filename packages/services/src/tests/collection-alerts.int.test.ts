@@ -1,8 +1,7 @@
-import type { AddressInfo } from "node:net";
 import { insertCases, withTenant, type Database, type OrganizationRow } from "@relance/db";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../testing/smtp-capture.ts";
 import type { DomainEvent, ServiceDeps } from "../deps.ts";
 import { sendAlertDigests } from "../collection/alerts/alert-digest.ts";
 import { listMyAlerts, markMyAlertsRead } from "../collection/alerts/member-alerts.ts";
@@ -16,32 +15,19 @@ const AS_OF = "2026-03-02";
 let db: Database;
 let deps: ServiceDeps;
 const events: DomainEvent[] = [];
-let server: SMTPServer;
+let smtp: SmtpCapture;
 let smtpUrl: string;
-const received: { rcptTo: string[]; raw: Buffer }[] = [];
+let received: CapturedMail[];
 
 beforeAll(async () => {
   db = await openTestDatabase();
   ({ deps } = buildDeps(db, new Date("2026-03-02T06:00:00Z")));
   deps.events = { emit: (event) => events.push(event) };
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpCapture();
+  ({ url: smtpUrl, received } = smtp);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await db.close();
 });
 

@@ -1,11 +1,10 @@
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { enqueueJob, listJobs, withTenant, type Database, type OrganizationRow } from "@relance/db";
 import { simpleParser } from "mailparser";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from "../testing/smtp-capture.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { dailyJobKey, runDueJobs } from "../collection/dunning-scheduler.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
@@ -18,31 +17,18 @@ const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resol
 
 let db: Database;
 let deps: ServiceDeps;
-let server: SMTPServer;
+let smtp: SmtpCapture;
 let smtpUrl: string;
-const received: { rcptTo: string[]; raw: Buffer }[] = [];
+let received: CapturedMail[];
 
 beforeAll(async () => {
   db = await openTestDatabase();
   ({ deps } = buildDeps(db));
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpCapture();
+  ({ url: smtpUrl, received } = smtp);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await db.close();
 });
 
