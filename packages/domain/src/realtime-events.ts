@@ -1,12 +1,22 @@
 /**
  * Typed Socket.IO event maps shared by the server and the SPA. Every client→server event takes a payload and an
- * ack; acks are `{ ok: true, data } | { ok: false, error: { code, message } }`.
+ * ack; acks are `{ ok: true, data } | { ok: false, error: { code, message, key } }`.
  */
 import type { ChatCatchUp, ChatHistoryPage, ChatMessage, ChatTyping, MentionNotification } from "./chat/chat-message.ts";
 import type { CollectionAlert } from "./collection/collection-alerts.ts";
 import type { AppErrorCode } from "./errors.ts";
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: AppErrorCode; message: string } };
+/**
+ * A refusal: `key` is the translation key the service gave (the same as tRPC errors' `data.key`), or null; `message`
+ * is the server's English text, shown when the interface has no wording for the key.
+ */
+export interface AckError {
+  code: AppErrorCode;
+  message: string;
+  key: string | null;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 
 export interface PresenceMember {
   userId: string;

@@ -80,7 +80,7 @@ export const registerDashboardHandlers = (socket: PushSocket, ctx: { deps: Servi
         const session = await validateSessionToken(ctx.deps, socket.data.token);
         if (!session) {
           socket.disconnect(true);
-          throw new AppError("UNAUTHORIZED", "Your session has ended.");
+          throw new AppError("UNAUTHORIZED", "Your session has ended.", { key: "errors.unauthorized" });
         }
         if (!canWatchDashboards(session.role)) throw new AppError("FORBIDDEN", "Your role does not allow the dashboards.");
         await socket.join(dashboardRoom(socket.data.orgId));

@@ -121,7 +121,7 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
           const session = await validateSessionToken(deps, socket.data.token);
           if (!session) {
             socket.disconnect(true);
-            throw new AppError("UNAUTHORIZED", "Your session has ended.");
+            throw new AppError("UNAUTHORIZED", "Your session has ended.", { key: "errors.unauthorized" });
           }
           await findAccessibleCase(deps, { userId: session.user.id, orgId: session.org.id, role: session.role }, caseId);
           await socket.join(caseRoom(socket.data.orgId, caseId));

@@ -99,12 +99,28 @@ describe("case chat over Socket.IO", () => {
     expect(live.map((m) => m.id)).toEqual([sent.id]);
   });
 
+  it("answers a refusal with the service's translation key, for the interface to say it in its language", async () => {
+    const d = await dispute();
+    const manager = await open(d.manager);
+    const owner = await open(d.owner);
+    const other = await open(d.otherCm);
+    expect(await ask(manager, "chat:send", { caseId: d.caseId, clientId: newId(), body: "Can I?" })).toEqual({
+      ok: false,
+      error: { code: "FORBIDDEN", message: "Managers read the case chat but do not post in it.", key: "chat.readOnly" },
+    });
+    const mine = await expectOk(ask(owner, "chat:send", { caseId: d.caseId, clientId: newId(), body: "Mine." }));
+    expect(await ask(other, "chat:edit", { caseId: d.caseId, messageId: mine.id, body: "Theirs." })).toEqual({
+      ok: false,
+      error: { code: "FORBIDDEN", message: "Only its author can edit a message.", key: "chat.editForbidden" },
+    });
+  });
+
   it("refuses malformed and oversized payloads with a clear error, or closes only that connection", async () => {
     const d = await dispute();
     const a = await open(d.owner);
     const b = await open(d.otherCm);
     const tooLong = await ask(a, "chat:send", { caseId: d.caseId, clientId: newId(), body: "x".repeat(10_001) });
-    expect(tooLong).toEqual({ ok: false, error: { code: "BAD_REQUEST", message: "Invalid chat:send payload: body: a message holds at most 10,000 characters" } });
+    expect(tooLong).toEqual({ ok: false, error: { code: "BAD_REQUEST", message: "Invalid chat:send payload: body: a message holds at most 10,000 characters", key: null } });
     const badId = await ask(a, "chat:send", { caseId: "nope", clientId: newId(), body: "x" });
     expect(!badId.ok && badId.error.message).toBe("Invalid chat:send payload: caseId: caseId must be a case id");
     const extra = await ask(a, "chat:edit", { caseId: d.caseId, messageId: newId(), body: "x", html: "<b>" } as never);

@@ -84,7 +84,7 @@ describe("Socket.IO presence", () => {
     const orgB = await buildOrg(deps);
     const { caseId } = await buildCase(deps, orgA);
     const outsider = await openSocket(await signInMember(deps, await buildMember(deps, orgB, "admin")));
-    expect(await join(outsider, caseId)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Case not found" } });
+    expect(await join(outsider, caseId)).toEqual({ ok: false, error: { code: "NOT_FOUND", message: "Case not found", key: "errors.notFound" } });
     const rep = await buildMember(deps, orgA, "sales");
     const repSocket = await openSocket(await signInMember(deps, rep));
     expect((await join(repSocket, caseId)).ok).toBe(false);

@@ -1,30 +1,9 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { type ApiErrorData, errorDataOf, isApiError } from "../lib/errors.ts";
+import { translateErrorKey } from "../lib/error-keys.ts";
+import { errorDataOf, isApiError } from "../lib/errors.ts";
 
 type Translate = TFunction<"translation">;
-
-/** The server's `data.key`s the interface has its own wording for. Unknown keys fall back to the server's message. */
-const KNOWN_KEYS = {
-  "auth.invalidCredentials": (t) => t("errors.invalidCredentials"),
-  "auth.throttled": (t, data) => t("errors.throttled", { seconds: data.retryAfterSeconds ?? 60 }),
-  "errors.unauthorized": (t) => t("errors.unauthorized"),
-  "errors.forbidden": (t) => t("errors.forbidden"),
-  "errors.notFound": (t) => t("errors.notFound"),
-  "errors.invalidInput": (t) => t("errors.invalidInput"),
-  "errors.internal": (t, data) => t("errors.internal", { requestId: data.requestId ?? t("errors.unknownRequest") }),
-  "invite.invalid": (t) => t("errors.inviteInvalid"),
-  "invite.expired": (t) => t("errors.inviteExpired"),
-  "invite.revoked": (t) => t("errors.inviteRevoked"),
-  "invite.accepted": (t) => t("errors.inviteAccepted"),
-  "invite.wrongPassword": (t) => t("errors.inviteWrongPassword"),
-  "members.lastAdmin": (t) => t("errors.lastAdmin"),
-  "account.wrongCurrentPassword": (t) => t("errors.wrongCurrentPassword"),
-} satisfies Record<string, (t: Translate, data: ApiErrorData) => string>;
-
-export type KnownErrorKey = keyof typeof KNOWN_KEYS;
-
-const isKnownKey = (key: string | null | undefined): key is KnownErrorKey => key != null && Object.hasOwn(KNOWN_KEYS, key);
 
 const FIELD_LABELS = {
   email: "fields.email",
@@ -43,11 +22,12 @@ const fieldLabel = (t: Translate, path: string): string =>
 /** The sentence to show for an error: translated when its key is known, else the server's own message. */
 export const describeApiError = (t: Translate, error: unknown): string => {
   const data = errorDataOf(error);
-  if (data && isKnownKey(data.key)) return KNOWN_KEYS[data.key](t, data);
+  const translated = data ? translateErrorKey(t, data.key, data) : null;
+  if (translated !== null) return translated;
   if (isApiError(error)) {
     // no data: the request never got a tRPC answer (offline, proxy error, server down)
     if (!data) return t("errors.network");
-    if (data.code === "INTERNAL_SERVER_ERROR") return KNOWN_KEYS["errors.internal"](t, data);
+    if (data.code === "INTERNAL_SERVER_ERROR") return translateErrorKey(t, "errors.internal", data)!;
     return error.message;
   }
   return error instanceof Error ? error.message : t("errors.network");

@@ -1110,6 +1110,10 @@ export const en: Messages = {
     fields: "Please correct:",
     unknownRequest: "unknown",
     socketInternal: "Something went wrong on our side; try again.",
+    chatEditForbidden: "Only its author can edit a message.",
+    chatDeleteForbidden: "Only its author or an admin can delete a message.",
+    chatMessageDeleted: "This message was deleted.",
+    chatAttachmentNotFound: "The attachment was not found; attach the file again.",
   },
   fields: {
     email: "E-mail",

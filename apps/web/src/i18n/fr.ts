@@ -1109,6 +1109,10 @@ export const fr = {
     fields: "Champs à corriger :",
     unknownRequest: "inconnue",
     socketInternal: "Une erreur est survenue de notre côté ; réessayez.",
+    chatEditForbidden: "Seul son auteur peut modifier un message.",
+    chatDeleteForbidden: "Seuls son auteur et les administrateurs peuvent supprimer un message.",
+    chatMessageDeleted: "Ce message a été supprimé.",
+    chatAttachmentNotFound: "Pièce jointe introuvable ; joignez le fichier de nouveau.",
   },
   fields: {
     email: "E-mail",
