@@ -7,6 +7,7 @@ import {
   createSocketServer,
   createUpgradeRouter,
   createYjsServer,
+  endNotesConnections,
   type Logger,
 } from "@relance/realtime";
 import { startMentionMailer, userRoom } from "@relance/realtime";
@@ -84,6 +85,8 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   // With Redis, the nodes holding a document exchange its updates and awareness, so its editors may be on any node.
   const yjsRelay = config.redisUrl ? createRedisYjsRelay(config.redisUrl, { logger }) : undefined;
   const yjs = createYjsServer({ persistence: createPostgresYjsPersistence(db), logger, ...(yjsRelay ? { relay: yjsRelay } : {}) });
+  // an ended session or a revoked case access also closes the notes connections it covered, on every node
+  sockets.onNodeEvent((event) => endNotesConnections(yjs, event));
   const routeUpgrade = createUpgradeRouter({ deps, allowedOrigins: config.allowedOrigins, io: sockets.io, yjs, logger });
   // Socket.IO attached its own upgrade listener; one router decides by path instead.
   httpServer.removeAllListeners("upgrade");

@@ -118,3 +118,10 @@ export const disputeDocumentName = (disputeId: string): string => `dispute-${dis
  * before its first sync: the editor shows the document without letting anyone type (the server drops their edits).
  */
 export const YJS_READ_ONLY_REASON = "read-only";
+/**
+ * Close codes of the Yjs endpoint the editor acts on instead of reconnecting (4000–4999 belong to the application): the
+ * session is gone (ended, expired, or none on the upgrade — a browser cannot read an HTTP refusal of an upgrade), or
+ * the person no longer has access to the document's case.
+ */
+export const YJS_CLOSE_SESSION_ENDED = 4401;
+export const YJS_CLOSE_ACCESS_REVOKED = 4403;

@@ -5,6 +5,7 @@ import {
 } from "@relance/services";
 import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@relance/domain";
+import type { InterServerEvents } from "./node-events.ts";
 import { socketHandler, type Logger } from "./socket-handler.ts";
 
 /** How often one connection's "typing" reaches the room at most. */
@@ -17,8 +18,8 @@ interface ChatSocketData {
   role: Actor["role"];
   cases: Set<string>;
 }
-type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, ChatSocketData>;
-type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, ChatSocketData>;
+type ChatServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ChatSocketData>;
+type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, ChatSocketData>;
 
 export interface ChatHandlerContext {
   deps: ServiceDeps;

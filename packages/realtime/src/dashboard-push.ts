@@ -2,6 +2,7 @@ import { AppError, canWatchDashboards, type ClientToServerEvents, type KpiChange
 import { validateSessionToken, type ServiceDeps } from "@relance/services";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
+import type { InterServerEvents } from "./node-events.ts";
 import { socketHandler, type Logger } from "./socket-handler.ts";
 
 /** The sockets of one tenant watching its dashboards. */
@@ -12,8 +13,8 @@ interface WatcherData {
   role: Parameters<typeof canWatchDashboards>[0];
   token: string;
 }
-type PushServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, WatcherData>;
-type PushSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, WatcherData>;
+type PushServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, WatcherData>;
+type PushSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, WatcherData>;
 
 export interface KpiPushOptions {
   /** Quiet time after the last change before pushing (trailing debounce). */

@@ -8,3 +8,4 @@ export * from "./yjs/index.ts";
 export * from "./chat-handlers.ts";
 export * from "./mention-mailer.ts";
 export * from "./dashboard-push.ts";
+export * from "./node-events.ts";

@@ -9,6 +9,7 @@ import { authenticateRequest, sessionTokenOf } from "./authenticate-request.ts";
 import { isAllowedOrigin } from "./origin-check.ts";
 import { registerChatHandlers } from "./chat-handlers.ts";
 import { createKpiPusher, registerDashboardHandlers, type KpiPushOptions } from "./dashboard-push.ts";
+import { isNodeEvent, type InterServerEvents, type NodeEvent } from "./node-events.ts";
 import { socketHandler, type Logger } from "./socket-handler.ts";
 
 export interface SocketData {
@@ -21,8 +22,8 @@ export interface SocketData {
   cases: Set<string>;
 }
 
-export type RelanceServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type RelanceSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RelanceServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type RelanceSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface SocketServerOptions {
   deps: ServiceDeps;
@@ -109,6 +110,19 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
 
   const kpiPusher = createKpiPusher(io, options.kpiPush);
 
+  // What this node does for the connections it holds outside Socket.IO (the notes), for events raised on any node.
+  const nodeListeners: ((event: NodeEvent) => void)[] = [];
+  const actOnThisNode = (event: NodeEvent) => {
+    for (const listener of nodeListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.error("node event listener failed", { type: event.type, error: String(error) });
+      }
+    }
+  };
+  io.on("node:event", actOnThisNode);
+
   io.on("connection", (socket: RelanceSocket) => {
     registerDashboardHandlers(socket, { deps, logger, pusher: kpiPusher });
     registerChatHandlers(io, socket, { deps, logger, caseRoom, userRoom, ...(options.chat ? { options: options.chat } : {}) });
@@ -160,6 +174,11 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
 
   /** Delivers what services announce to the sockets concerned, on every node (through the adapter). */
   const relayDomainEvent = (event: DomainEvent): void => {
+    if (isNodeEvent(event)) {
+      actOnThisNode(event);
+      // the other nodes (never this one) get it through the adapter; without Redis there are none
+      if (redis) io.serverSideEmit("node:event", event);
+    }
     switch (event.type) {
       case "import.progress": {
         if (!event.userId) return;
@@ -200,6 +219,10 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
   return {
     io,
     relayDomainEvent,
+    /** Runs `listener` on this node for every ended session and revoked case access, wherever it was raised. */
+    onNodeEvent: (listener: (event: NodeEvent) => void): void => {
+      nodeListeners.push(listener);
+    },
     close: async () => {
       kpiPusher.flushAll();
       await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { HTTP_STATUS_OF, isAppError, YJS_PATH_PREFIX } from "@relance/domain";
+import { HTTP_STATUS_OF, isAppError, YJS_CLOSE_SESSION_ENDED, YJS_PATH_PREFIX } from "@relance/domain";
 import { authorizeDocument, type ServiceDeps } from "@relance/services";
 import { authenticateRequest } from "./authenticate-request.ts";
 import { isAllowedOrigin } from "./origin-check.ts";
@@ -14,10 +14,13 @@ export interface YjsUpgradeAuth {
   displayName: string;
   readOnly: boolean;
   docName: string;
+  sessionId: string;
+  caseId: string;
 }
 
 export interface YjsUpgradeTarget {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, auth: YjsUpgradeAuth): void;
+  refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void;
 }
 
 /**
@@ -35,9 +38,13 @@ export const createUpgradeRouter = (options: {
 
   const upgradeYjs = async (req: IncomingMessage, socket: Duplex, head: Buffer, docName: string) => {
     const session = await authenticateRequest(deps, req);
-    if (!session) return rejectUpgrade(socket, 401, "Sign in to continue.");
+    if (socket.destroyed) return;
+    // The editor reconnecting after its session ended (signed out, expired) must learn why, and a browser sees only
+    // a failed connection when an upgrade is refused over HTTP: open it and close it at once with the session code.
+    // Nothing is loaded: the document is not even looked at.
+    if (!session) return options.yjs.refuseUpgrade(req, socket, head, YJS_CLOSE_SESSION_ENDED, "session ended");
     const actor = { userId: session.user.id, orgId: session.org.id, role: session.role };
-    const { readOnly } = await authorizeDocument(deps, actor, docName);
+    const { readOnly, caseId } = await authorizeDocument(deps, actor, docName);
     if (socket.destroyed) return;
     options.yjs.handleUpgrade(req, socket, head, {
       orgId: actor.orgId,
@@ -45,6 +52,8 @@ export const createUpgradeRouter = (options: {
       displayName: session.user.displayName,
       readOnly,
       docName,
+      sessionId: session.session.id,
+      caseId,
     });
   };
 

@@ -1,6 +1,7 @@
-import { caseDocumentName } from "@relance/domain";
+import { caseDocumentName, YJS_CLOSE_SESSION_ENDED } from "@relance/domain";
 import { documentPlainText } from "@relance/realtime";
 import { appendParagraph, connectClient, connectRaw, waitSynced } from "@relance/realtime/testing";
+import { invalidateSession, validateSessionToken } from "@relance/services";
 import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
 import { withTenant } from "@relance/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -20,6 +21,16 @@ const openNotes = (server: TestServer, token: string, caseId: string): Websocket
   });
   cleanups.push(() => provider.destroy());
   return provider;
+};
+
+/** The close that ended the editor's connection for good (the y-websocket provider stops reconnecting on 44xx). */
+const closedForGood = (provider: WebsocketProvider) =>
+  new Promise<{ code: number; reason: string }>((resolve) => provider.once("closed", (event) => resolve(event)));
+
+/** Ends a session the way signing out does, announcing it to the live side of `server`. */
+const signOut = async (server: TestServer, token: string) => {
+  const session = await validateSessionToken(server.server.deps, token);
+  await invalidateSession(server.server.deps, session!.session.id);
 };
 
 const storedNote = async (server: TestServer, orgId: string, caseId: string) => {
@@ -71,6 +82,31 @@ describe("case notes on one server", () => {
     appendParagraph(a.doc, "Still editing together.");
     await until(() => expect(documentPlainText(b.doc)).toBe("Still editing together."));
     expect(a.wsconnected && b.wsconnected).toBe(true);
+  });
+
+  it("closes an editor's connection with the session code when its session ends, and refuses its reconnection the same way", async () => {
+    const { deps } = t.fixtures;
+    const org = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, org);
+    const member = await buildMember(deps, org, "credit_manager");
+    const token = await signInMember(deps, member);
+    const otherToken = await signInMember(deps, member);
+    const editor = openNotes(t, token, caseId);
+    const otherDevice = openNotes(t, otherToken, caseId);
+    await Promise.all([waitSynced(editor), waitSynced(otherDevice)]);
+
+    const closed = closedForGood(editor);
+    await signOut(t, token);
+    expect(await closed).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
+    expect(editor.shouldConnect).toBe(false);
+    // the same person's other session keeps editing
+    appendParagraph(otherDevice.doc, "Still here on the laptop.");
+    expect(otherDevice.wsconnected).toBe(true);
+
+    // an editor opened later with the ended session learns why at once, instead of retrying forever
+    const late = openNotes(t, token, caseId);
+    expect(await closedForGood(late)).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
+    expect(late.synced).toBe(false);
   });
 
   it("stores the note's plain text for search and export when the last editor leaves", async () => {
@@ -128,5 +164,17 @@ describe.skipIf(!twoNodes)("case notes across two server nodes (needs REDIS_URL 
     const later = openNotes(node2, sophie, caseId);
     await waitSynced(later);
     expect(documentPlainText(later.doc)).toBe(expected);
+  });
+
+  it("closes the notes of a session ended through the other node", async () => {
+    const { deps } = node1.fixtures;
+    const org = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, org);
+    const token = await signInMember(deps, await buildMember(deps, org, "billing"));
+    const onNode2 = openNotes(node2, token, caseId);
+    await waitSynced(onNode2);
+    const closed = closedForGood(onNode2);
+    await signOut(node1, token);
+    expect(await closed).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
   });
 });

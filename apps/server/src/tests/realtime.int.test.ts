@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Ack, ClientToServerEvents, PresenceUpdate, ServerToClientEvents } from "@relance/domain";
+import { YJS_CLOSE_SESSION_ENDED, type Ack, type ClientToServerEvents, type PresenceUpdate, type ServerToClientEvents } from "@relance/domain";
 import { endOtherSessions, validateSessionToken } from "@relance/services";
 import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
 import { io as connect, type Socket } from "socket.io-client";
@@ -56,6 +56,15 @@ const upgradeStatus = (path: string, headers: Record<string, string>) =>
       ws.close();
     });
     ws.on("error", () => resolve(-1));
+  });
+
+/** Opens a WebSocket and waits for the server to close it. */
+const upgradeClose = (path: string, headers: Record<string, string>) =>
+  new Promise<{ code: number; reason: string }>((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${t.server.port}${path}`, { headers });
+    ws.on("unexpected-response", (_req, res) => reject(new Error(`refused over HTTP: ${res.statusCode}`)));
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+    ws.on("error", () => undefined);
   });
 
 describe("Socket.IO presence", () => {
@@ -138,7 +147,8 @@ describe("Yjs endpoint upgrade", () => {
     const tokenA = await signInMember(deps, await buildMember(deps, orgA, "credit_manager"));
     const tokenB = await signInMember(deps, await buildMember(deps, orgB, "admin"));
     const path = `/yjs/case-${caseId}`;
-    expect(await upgradeStatus(path, { origin: t.origin })).toBe(401);
+    // without a session the editor must learn why: a browser cannot read an HTTP refusal, so it is a close code
+    expect(await upgradeClose(path, { origin: t.origin })).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
     expect(await upgradeStatus(path, { origin: "http://evil.example", cookie: `relance_session=${tokenA}` })).toBe(403);
     expect(await upgradeStatus(path, { origin: t.origin, cookie: `relance_session=${tokenB}` })).toBe(404);
     expect(await upgradeStatus("/yjs/whatever", { origin: t.origin, cookie: `relance_session=${tokenA}` })).toBe(404);

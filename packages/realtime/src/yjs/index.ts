@@ -1,6 +1,7 @@
 export { createYjsServer, documentKey, type YjsServer } from "./yjs-server.ts";
 export { createPostgresYjsPersistence } from "./postgres-persistence.ts";
 export { documentPlainText } from "./plain-text.ts";
+export { endNotesConnections } from "./end-connections.ts";
 export { RELAY_ORIGIN } from "./document-relay.ts";
 export { createRedisYjsRelay, type RedisYjsRelay } from "./redis-relay.ts";
 export type {

@@ -101,6 +101,18 @@ export class SharedDocument {
     await this.unloading;
   }
 
+  /** Closes the connections whose auth matches (their session ended, their access was revoked); returns how many. */
+  closeWhere(match: (auth: YjsConnectionAuth) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const conn of [...this.connections]) {
+      if (!match(conn.auth)) continue;
+      this.removeConnection(conn);
+      conn.ws.close(code, reason);
+      closed++;
+    }
+    return closed;
+  }
+
   private isLive(): boolean {
     return this.loadedOk && !this.destroyed;
   }

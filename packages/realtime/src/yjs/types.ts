@@ -5,6 +5,10 @@ export interface YjsConnectionAuth {
   displayName: string;
   readOnly: boolean;
   docName: string;
+  /** The session the upgrade carried, so that ending it closes the connection (absent for trusted callers: benches). */
+  sessionId?: string;
+  /** The case the document belongs to, so that losing access to the case closes the connection. */
+  caseId?: string;
 }
 
 export interface YjsStoredDocument {

@@ -11,6 +11,13 @@ export interface YjsServer {
   flushAll(): Promise<void>;
   /** Shutdown: refuses new connections, closes the open ones (1001), stores and unloads every document. */
   close(): Promise<void>;
+  /**
+   * Closes this node's connections whose auth matches, with a close code the editor acts on (it stops reconnecting);
+   * returns how many. Used when a session ends or a person loses access to a case.
+   */
+  closeConnections(match: (auth: YjsConnectionAuth) => boolean, code: number, reason: string): number;
+  /** Completes the upgrade only to close it at once with `code`: a browser cannot read an HTTP refusal's status. */
+  refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void;
   /** Documents currently in memory. */
   documentCount(): number;
 }
@@ -103,6 +110,18 @@ export const createYjsServer = (options: YjsServerOptions): YjsServer => {
       clearInterval(keepAlive);
       await Promise.all([...documents.values()].map((document) => document.shutdown()));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+    closeConnections(match, code, reason) {
+      let closed = 0;
+      for (const document of documents.values()) closed += document.closeWhere(match, code, reason);
+      return closed;
+    },
+    refuseUpgrade(req, socket, head, code, reason) {
+      if (closing) {
+        socket.destroy();
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
     },
     documentCount: () => documents.size,
   };
