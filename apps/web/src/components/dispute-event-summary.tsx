@@ -39,6 +39,7 @@ export function DisputeEventSummary({ payload: p }: { payload: Record<string, un
       break;
     case "participant_added":
     case "participant_removed":
+    case "access_revoked":
     case "owner_changed":
       text = t(`disputes.events.${p.event}`);
       break;

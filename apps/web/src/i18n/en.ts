@@ -854,6 +854,7 @@ export const en: Messages = {
       status_changed: "Dispute: {{from}} → {{to}}",
       participant_added: "Participant added to the dispute",
       participant_removed: "Participant removed from the dispute",
+      access_revoked: "Case access withdrawn: nothing else entitled this participant to it",
       amount_changed: "Disputed amount: {{from}} → {{to}}",
       owner_changed: "Dispute owner changed",
       due_date_changed: "Dispute due date: {{from}} → {{to}}",

@@ -853,6 +853,7 @@ export const fr = {
       status_changed: "Litige : {{from}} → {{to}}",
       participant_added: "Participant ajouté au litige",
       participant_removed: "Participant retiré du litige",
+      access_revoked: "Accès au dossier retiré : plus rien d’autre n’y donnait droit à ce participant",
       amount_changed: "Montant contesté : {{from}} → {{to}}",
       owner_changed: "Responsable du litige changé",
       due_date_changed: "Échéance du litige : {{from}} → {{to}}",

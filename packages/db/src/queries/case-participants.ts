@@ -50,6 +50,34 @@ export const revokeCaseAccess = async (tx: TenantTx, r: { caseId: string; userId
   return rows.length > 0;
 };
 
+/**
+ * Of these members, the sales reps whose access to the case rested on dispute participation alone, now that it ended:
+ * an active grant recorded for a dispute, no debtor of theirs, no part left in an unresolved dispute of the case, and
+ * no mention in its chat since the grant began. A grant keeps the reason it was first given, so a mention made while
+ * the dispute grant stood is read from the messages; one made before a revoked grant was given again does not count.
+ */
+export const findGrantsHeldOnlyThroughDisputes = async (tx: TenantTx, q: { caseId: string; userIds: readonly string[] }): Promise<string[]> => {
+  if (q.userIds.length === 0) return [];
+  const rows = await tx<{ userId: string }[]>`
+    select p.user_id as "userId"
+    from case_participants p
+    join memberships m on m.org_id = p.org_id and m.user_id = p.user_id and m.role = 'sales'
+    join cases c on c.org_id = p.org_id and c.id = p.case_id
+    join debtors d on d.org_id = c.org_id and d.id = c.debtor_id
+    where p.case_id = ${q.caseId} and p.user_id = any(${tx.array([...q.userIds])}::uuid[])
+      and p.revoked_at is null and p.reason = 'dispute'
+      and d.sales_owner_id is distinct from p.user_id
+      and not exists (
+        select 1 from dispute_participants dp
+        join disputes ds on ds.org_id = dp.org_id and ds.id = dp.dispute_id
+        where ds.case_id = p.case_id and dp.user_id = p.user_id and dp.removed_at is null and ds.status <> 'resolved')
+      and not exists (
+        select 1 from chat_messages cm
+        where cm.case_id = p.case_id and p.user_id = any(cm.mentions) and cm.created_at >= p.granted_at)
+    order by p.user_id`;
+  return rows.map((r) => r.userId);
+};
+
 export const hasActiveCaseGrant = async (tx: TenantTx, caseId: string, userId: string): Promise<boolean> => {
   const rows = await tx`
     select 1 from case_participants where case_id = ${caseId} and user_id = ${userId} and revoked_at is null`;

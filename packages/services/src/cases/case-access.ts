@@ -1,7 +1,7 @@
-import { findCase, grantCaseAccess, hasActiveCaseGrant, listCaseParticipants, listCases, listCasesPage, revokeCaseAccess, withTenant, type CaseListRow, type CaseParticipantRow, type CaseRow, type TenantTx } from "@relance/db";
+import { findCase, findGrantsHeldOnlyThroughDisputes, grantCaseAccess, hasActiveCaseGrant, listCaseParticipants, listCases, listCasesPage, revokeCaseAccess, withTenant, type CaseListRow, type CaseParticipantRow, type CaseRow, type TenantTx } from "@relance/db";
 import { AppError, hasRole, LEDGER_WRITERS } from "@relance/domain";
 import { z } from "zod";
-import type { Actor, ServiceDeps } from "../deps.ts";
+import { emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
 import { parseInput } from "./case-inputs.ts";
 
 const caseNotFound = () => new AppError("NOT_FOUND", "Case not found", { key: "errors.notFound" });
@@ -83,6 +83,31 @@ export const listCaseAccess = async (deps: ServiceDeps, actor: Actor, input: unk
 };
 
 /**
+ * Ends these people's grants on the case inside the caller's transaction and returns those who held one. Once the
+ * transaction committed, `announceAccessRevoked` tells their live connections.
+ */
+export const withdrawCaseAccess = async (tx: TenantTx, actor: Actor, r: { caseId: string; userIds: readonly string[] }): Promise<string[]> => {
+  const revoked: string[] = [];
+  for (const userId of r.userIds) {
+    if (await revokeCaseAccess(tx, { caseId: r.caseId, userId, revokedBy: actor.userId })) revoked.push(userId);
+  }
+  return revoked;
+};
+
+/** After the commit: the people's sockets leave the case's room and their notes connections on it close, on every node. */
+export const announceAccessRevoked = (deps: ServiceDeps, orgId: string, caseId: string, userIds: readonly string[]): void => {
+  for (const userId of userIds) emitEvent(deps, { type: "case.access-revoked", orgId, caseId, userId });
+};
+
+/**
+ * When people leave a dispute: the sales reps among them whom nothing else entitles to the case (see
+ * `findGrantsHeldOnlyThroughDisputes`) lose their access in the same transaction. Returns them, to be recorded on the
+ * timeline and announced after the commit.
+ */
+export const withdrawAccessEndedWithDispute = async (tx: TenantTx, actor: Actor, r: { caseId: string; userIds: readonly string[] }): Promise<string[]> =>
+  withdrawCaseAccess(tx, actor, { caseId: r.caseId, userIds: await findGrantsHeldOnlyThroughDisputes(tx, r) });
+
+/**
  * Takes a person's access to a case away: an admin, or the case's assignee (its owner), may. The person's live
  * connections to the case are told by the `case.access-revoked` event.
  */
@@ -92,10 +117,10 @@ export const revokeCaseParticipant = async (deps: ServiceDeps, actor: Actor, inp
     const found = await findAccessibleCaseTx(tx, actor, v.caseId);
     const mayRevoke = actor.role === "admin" || (found.assigneeId === actor.userId && hasRole(actor.role, LEDGER_WRITERS));
     if (!mayRevoke) throw new AppError("FORBIDDEN", "Only an admin or the case's owner can revoke access.", { key: "cases.revokeForbidden" });
-    if (!(await revokeCaseAccess(tx, { caseId: v.caseId, userId: v.userId, revokedBy: actor.userId }))) {
+    if ((await withdrawCaseAccess(tx, actor, { caseId: v.caseId, userIds: [v.userId] })).length === 0) {
       throw new AppError("NOT_FOUND", "This person holds no access to revoke on this case.", { key: "errors.notFound" });
     }
   });
-  deps.events?.emit({ type: "case.access-revoked", orgId: actor.orgId, caseId: v.caseId, userId: v.userId });
+  announceAccessRevoked(deps, actor.orgId, v.caseId, [v.userId]);
   return { ok: true };
 };

@@ -36,7 +36,7 @@ export const throwFieldIssues = (fields: FieldIssue[]): void => {
   throw new AppError("BAD_REQUEST", `Invalid input: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, { key: "errors.invalidInput", fields });
 };
 
-export type DisputeEvent = "opened" | "status_changed" | "participant_added" | "participant_removed" | "amount_changed" | "owner_changed" | "due_date_changed" | "resolved" | "escalated";
+export type DisputeEvent = "opened" | "status_changed" | "participant_added" | "participant_removed" | "access_revoked" | "amount_changed" | "owner_changed" | "due_date_changed" | "resolved" | "escalated";
 
 /** Appends one dispute change to the case timeline: who (actor, null for the engine), when (the clock), what and why. */
 export const appendDisputeEvent = (

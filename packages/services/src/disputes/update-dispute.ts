@@ -3,7 +3,7 @@ import {
 } from "@relance/db";
 import { AppError, minorToDecimalText, type FieldIssue } from "@relance/domain";
 import { calendarDate, emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
-import { bringIntoCase } from "../cases/case-access.ts";
+import { announceAccessRevoked, bringIntoCase, withdrawAccessEndedWithDispute } from "../cases/case-access.ts";
 import { parseInput } from "../cases/case-inputs.ts";
 import { appendDisputeEvent, findAccessibleDisputeTx, requireDisputeWriter, requireUnresolved, throwFieldIssues, type DisputeEvent } from "./dispute-access.ts";
 import { updateDisputeInput } from "./dispute-inputs.ts";
@@ -11,8 +11,9 @@ import { checkDisputeMembers, salesRepsAmong } from "./dispute-members.ts";
 
 /**
  * Changes the disputed amount, the owner, the due date or the participants of an unresolved dispute; each change is
- * its own timeline entry. Removing a participant ends his part in the dispute, not his access to the case (an admin
- * or the case's owner revokes that).
+ * its own timeline entry. Removing a participant ends his part in the dispute, and with it his access to the case
+ * when that was all he had (a sales rep brought in by disputes only, see `withdrawAccessEndedWithDispute`): revoked in
+ * the same transaction, recorded on the timeline, and his live connections to the case closed.
  */
 export const updateDispute = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ eventIds: string[] }> => {
   const v = parseInput(updateDisputeInput, input);
@@ -20,7 +21,7 @@ export const updateDispute = async (deps: ServiceDeps, actor: Actor, input: unkn
   const nothing = v.disputedMinor === undefined && v.ownerId === undefined && v.dueDate === undefined && v.addParticipantIds.length === 0 && v.removeParticipantIds.length === 0;
   if (nothing) throw new AppError("BAD_REQUEST", "Nothing to change.", { key: "errors.invalidInput", fields: [{ path: "(input)", message: "Nothing to change" }] });
   const now = deps.clock.now();
-  const { eventIds, caseId } = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
+  const { eventIds, caseId, revoked } = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const dispute = await findAccessibleDisputeTx(tx, actor, v.disputeId, { lock: true });
     requireUnresolved(dispute);
     const issues: FieldIssue[] = [];
@@ -49,13 +50,15 @@ export const updateDispute = async (deps: ServiceDeps, actor: Actor, input: unkn
     const reps = salesRepsAmong(added, members.roles);
     if (reps.length > 0) await bringIntoCase(tx, actor, { caseId: dispute.caseId, userIds: reps, reason: "dispute" });
     for (const userId of added) events.push(["participant_added", { userId }]);
-    for (const userId of await removeDisputeParticipants(tx, { disputeId: dispute.id, userIds: removing, by: actor.userId, at: now })) {
-      events.push(["participant_removed", { userId }]);
-    }
+    const removed = await removeDisputeParticipants(tx, { disputeId: dispute.id, userIds: removing, by: actor.userId, at: now });
+    for (const userId of removed) events.push(["participant_removed", { userId }]);
+    const revokedAccess = await withdrawAccessEndedWithDispute(tx, actor, { caseId: dispute.caseId, userIds: removed });
+    for (const userId of revokedAccess) events.push(["access_revoked", { userId }]);
     const ids: string[] = [];
     for (const [event, details] of events) ids.push(await appendDisputeEvent(tx, deps, { orgId: actor.orgId, actorId: actor.userId, dispute, event, details, note: v.note }));
-    return { eventIds: ids, caseId: dispute.caseId };
+    return { eventIds: ids, caseId: dispute.caseId, revoked: revokedAccess };
   });
+  announceAccessRevoked(deps, actor.orgId, caseId, revoked);
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
   emitEvent(deps, { type: "dispute.changed", orgId: actor.orgId, caseId, disputeId: v.disputeId });
   return { eventIds };

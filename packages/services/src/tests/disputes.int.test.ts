@@ -119,9 +119,9 @@ describe("a dispute's life", () => {
     const d = await getDispute(deps, t.cm, { disputeId });
     expect(d).toMatchObject({ disputedMinor: 60_000, ownerId: t.billing.userId, dueDate: "2026-03-20", participants: [] });
     const kinds = (await listCaseTimeline(deps, t.cm, { caseId: t.caseId })).events.map((e) => e.payload.event);
-    expect(kinds).toEqual(["participant_removed", "participant_added", "due_date_changed", "owner_changed", "amount_changed", "opened"]);
-    // removing him from the dispute leaves his access to the case as granted
-    expect((await findAccessibleCase(deps, t.rep, t.caseId)).id).toBe(t.caseId);
+    expect(kinds).toEqual(["access_revoked", "participant_removed", "participant_added", "due_date_changed", "owner_changed", "amount_changed", "opened"]);
+    // the dispute was all that brought him in (see dispute-leave-access.int.test.ts for the other cases)
+    await expect(findAccessibleCase(deps, t.rep, t.caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -164,8 +164,8 @@ describe("who may do what", () => {
     expect((await caught(changeDisputeStatus(deps, t.manager, { disputeId, status: "waiting_billing" }))).code).toBe("FORBIDDEN");
     expect((await caught(resolveDispute(deps, t.manager, { disputeId, resolution: "rejected" }))).code).toBe("FORBIDDEN");
     expect((await getDispute(deps, t.manager, { disputeId })).status).toBe("investigating");
-    expect(await authorizeDocument(deps, t.manager, `dispute-${disputeId}`)).toEqual({ readOnly: true });
-    expect(await authorizeDocument(deps, t.rep, `dispute-${disputeId}`)).toEqual({ readOnly: false });
+    expect(await authorizeDocument(deps, t.manager, `dispute-${disputeId}`)).toEqual({ readOnly: true, caseId: t.caseId });
+    expect(await authorizeDocument(deps, t.rep, `dispute-${disputeId}`)).toEqual({ readOnly: false, caseId: t.caseId });
   });
 
   it("a sales rep not brought into the case, and another tenant, get not found", async () => {
