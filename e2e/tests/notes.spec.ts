@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, signedInPage } from "./helpers.ts";
+import { DEMO_PASSWORD, USERS, signedInPage } from "./helpers.ts";
 
 test("two people type in a case's shared notes at once, see each other's text and cursor, and a reload keeps it", async ({ browser }) => {
   const sophie = await signedInPage(browser, USERS.sophie);
@@ -67,4 +67,38 @@ test("a manager reads a case's notes but cannot type in them", async ({ browser 
   await expect(notes.getByTestId("notes-editor")).toHaveAttribute("contenteditable", "false");
   await expect(notes.getByTestId("notes-bold")).toBeDisabled();
   await marc.context.close();
+});
+
+test("the notes say the session ended when it is signed out elsewhere mid-edit, and offer to sign in again", async ({ browser }) => {
+  const lucas = await signedInPage(browser, USERS.lucas);
+  await lucas.page.getByTestId("nav-cases").click();
+  await lucas.page.getByTestId("case-link").nth(2).click();
+  const notes = lucas.page.getByTestId("collaborative-notes");
+  await expect(notes).toHaveAttribute("data-status", "live");
+  await notes.getByTestId("notes-editor").click();
+  await lucas.page.keyboard.type("Relance téléphonique prévue.", { delay: 10 });
+
+  // The same session, signed out from another window (same cookie, another context).
+  const elsewhere = await browser.newContext({ storageState: await lucas.context.storageState() });
+  const other = await elsewhere.newPage();
+  await other.goto("/");
+  await other.getByTestId("sign-out").click();
+  await expect(other.getByTestId("login-submit")).toBeVisible();
+  await elsewhere.close();
+
+  // Not "connecting" forever: the notes say why and stop taking keystrokes that would go nowhere.
+  await expect(notes).toHaveAttribute("data-status", "sessionEnded");
+  await expect(notes.getByTestId("notes-status")).toContainText("Votre session a pris fin");
+  await expect(notes.getByTestId("notes-editor")).toHaveAttribute("contenteditable", "false");
+  const caseUrl = lucas.page.url();
+  await notes.getByTestId("notes-sign-in-again").click();
+  await expect(lucas.page.getByTestId("login-submit")).toBeVisible();
+  // signing in again brings him back to the case, its notes live again with what he typed before
+  await lucas.page.getByTestId("login-email").fill(USERS.lucas.email);
+  await lucas.page.getByTestId("login-password").fill(DEMO_PASSWORD);
+  await lucas.page.getByTestId("login-submit").click();
+  await expect(lucas.page).toHaveURL(caseUrl);
+  await expect(notes).toHaveAttribute("data-status", "live");
+  await expect(notes.getByTestId("notes-editor")).toContainText("Relance téléphonique prévue.");
+  await lucas.context.close();
 });

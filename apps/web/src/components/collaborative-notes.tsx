@@ -8,6 +8,7 @@ import { useCollaborativeSession } from "../hooks/use-collaborative-session.ts";
 import { useCollaborators } from "../hooks/use-collaborators.ts";
 import { useMe } from "../hooks/use-me.ts";
 import { collaboratorColor } from "../lib/collaborator-color.ts";
+import { endExpiredSession } from "../lib/session.ts";
 import type { CollaborationStatus, CollaborativeSession } from "../lib/collaborative-session.ts";
 import { NotesToolbar } from "./notes-toolbar.tsx";
 import "../styles/collaborative-notes.css";
@@ -34,6 +35,15 @@ export function CollaborativeNotes({ documentName, title }: Props) {
         <p className={`notes-status notes-status-${status}`} role="status" data-testid="notes-status">
           {t(STATUS_TEXT[status])}
           {readOnly && <> · {t("notes.readOnly")}</>}
+          {status === "sessionEnded" && (
+            <>
+              {" "}
+              {/* the sign-in page says why, and brings the person back here once signed in */}
+              <button type="button" className="button button-small" onClick={endExpiredSession} data-testid="notes-sign-in-again">
+                {t("notes.signInAgain")}
+              </button>
+            </>
+          )}
         </p>
       </div>
       {session ? <NotesEditor key={documentName} session={session} status={status} readOnly={readOnly} titleId={titleId} /> : null}
@@ -41,7 +51,13 @@ export function CollaborativeNotes({ documentName, title }: Props) {
   );
 }
 
-const STATUS_TEXT = { live: "notes.live", syncing: "notes.syncing", connecting: "notes.connecting" } as const satisfies Record<
+const STATUS_TEXT = {
+  live: "notes.live",
+  syncing: "notes.syncing",
+  connecting: "notes.connecting",
+  sessionEnded: "notes.sessionEnded",
+  noAccess: "notes.noAccess",
+} as const satisfies Record<
   CollaborationStatus,
   string
 >;
@@ -54,7 +70,9 @@ function NotesEditor({ session, status, readOnly, titleId }: { session: Collabor
   useEffect(() => {
     if (status === "live") setEverSynced(true);
   }, [status]);
-  const editable = (everSynced || status === "live") && !readOnly;
+  // Once the server ended the connection for good, typing would go nowhere: stop it.
+  const ended = status === "sessionEnded" || status === "noAccess";
+  const editable = (everSynced || status === "live") && !readOnly && !ended;
   const editor = useEditor(
     {
       // The document's content comes from the server only: no initial content here, ever.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { type CollaborationStatus, type CollaborativeSession, openCollaborativeSession } from "../lib/collaborative-session.ts";
+import { type CollaborationStatus, type CollaborativeSession, endedStatusOf, openCollaborativeSession } from "../lib/collaborative-session.ts";
 
 export interface CollaborativeSessionState {
   /** Null until the effect opened it (and again after the document name changed). */
@@ -16,14 +16,22 @@ export const useCollaborativeSession = (documentName: string): CollaborativeSess
   useEffect(() => {
     const session = openCollaborativeSession(documentName, () => setState((s) => ({ ...s, readOnly: true })));
     const { provider } = session;
-    const statusOf = (): CollaborationStatus => (provider.synced ? "live" : provider.wsconnected ? "syncing" : "connecting");
+    // Set when the server closed the connection for good (the provider stops reconnecting on its 44xx codes).
+    let ended: CollaborationStatus | null = null;
+    const statusOf = (): CollaborationStatus => ended ?? (provider.synced ? "live" : provider.wsconnected ? "syncing" : "connecting");
     const refresh = () => setState((s) => ({ ...s, status: statusOf() }));
+    const onClosed = ({ code }: { code: number }) => {
+      ended = endedStatusOf(code);
+      refresh();
+    };
     provider.on("status", refresh);
     provider.on("sync", refresh);
+    provider.on("closed", onClosed);
     setState({ session, status: statusOf(), readOnly: false });
     return () => {
       provider.off("status", refresh);
       provider.off("sync", refresh);
+      provider.off("closed", onClosed);
       session.destroy();
     };
   }, [documentName]);

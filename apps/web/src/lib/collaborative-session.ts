@@ -1,10 +1,17 @@
-import { YJS_PATH_PREFIX, YJS_READ_ONLY_REASON } from "@relance/domain";
+import { YJS_CLOSE_ACCESS_REVOKED, YJS_CLOSE_SESSION_ENDED, YJS_PATH_PREFIX, YJS_READ_ONLY_REASON } from "@relance/domain";
 import { readAuthMessage } from "y-protocols/auth";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
-/** connecting: no live connection yet (or lost and retrying); syncing: connected, state being exchanged; live. */
-export type CollaborationStatus = "connecting" | "syncing" | "live";
+/**
+ * connecting: no live connection yet (or lost and retrying); syncing: connected, state being exchanged; live. The
+ * server ended it for good: sessionEnded (signed out, expired), noAccess (access to the case revoked).
+ */
+export type CollaborationStatus = "connecting" | "syncing" | "live" | "sessionEnded" | "noAccess";
+
+/** What the server's close code says, when it ended the connection for good; null for any other close. */
+export const endedStatusOf = (code: number): "sessionEnded" | "noAccess" | null =>
+  code === YJS_CLOSE_SESSION_ENDED ? "sessionEnded" : code === YJS_CLOSE_ACCESS_REVOKED ? "noAccess" : null;
 
 export interface CollaborativeSession {
   doc: Y.Doc;
