@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import type { DatabaseMode, TenantTx } from "../database.ts";
+import { applyOpenItemsStage } from "./open-items-apply.ts";
 import type { OpenItemRow, UpsertCounts } from "./open-items.ts";
 
 /**
@@ -43,12 +44,16 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Pr
       due_date date not null, currency text not null, amount_minor bigint not null, open_minor bigint not null,
       po_number text, payment_reference text
     ) on commit drop`;
+  // the set-based steps sort and hash a whole file: memory for them, and no JIT compiling queries that run once
+  await tx`select set_config('work_mem', '128MB', true), set_config('jit', 'off', true)`;
   let copy: Writable | null = null;
   let hasDuplicates = true;
+  let staged = 0;
   let copyDone: Promise<void> | null = null;
 
   const append = async (rows: (OpenItemRow & { line: number })[]) => {
     if (rows.length === 0) return;
+    staged += rows.length;
     if (mode === "postgres") {
       if (!copy) {
         copy = await tx`copy import_open_items (${tx.unsafe(COLUMNS.join(", "))}) from stdin`.writable();
@@ -92,58 +97,8 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Pr
     apply: async (orgId, asOf, updateDebtors) => {
       await closeCopy();
       await tx`analyze import_open_items`;
-      const [debtors] = await tx<{ created: number; total: number }[]>`
-        with src as (
-          select distinct on (debtor_external_id) * from import_open_items order by debtor_external_id, line desc
-        ), up as (
-          insert into debtors (org_id, external_id, name, country, segment, jurisdiction, identifier, email, language, payment_terms_days)
-          select ${orgId}::uuid, debtor_external_id, debtor_name, debtor_country, debtor_segment,
-                 case when debtor_country = 'CH' then 'CH' else 'FR' end, debtor_identifier, debtor_email,
-                 coalesce(debtor_language, 'fr'), coalesce(debtor_terms, 30)
-          from src
-          on conflict (org_id, external_id) do update set
-            name = case when ${updateDebtors} then excluded.name else debtors.name end,
-            country = case when ${updateDebtors} then excluded.country else debtors.country end,
-            segment = case when ${updateDebtors} then excluded.segment else debtors.segment end,
-            jurisdiction = case when ${updateDebtors} then excluded.jurisdiction else debtors.jurisdiction end,
-            identifier = coalesce(excluded.identifier, debtors.identifier), email = coalesce(excluded.email, debtors.email),
-            language = case when ${updateDebtors} then excluded.language else debtors.language end,
-            payment_terms_days = case when ${updateDebtors} then excluded.payment_terms_days else debtors.payment_terms_days end,
-            updated_at = now()
-          returning (xmax = 0) as created
-        ) select count(*) filter (where created)::int as created, count(*)::int as total from up`;
-      // without duplicates (the usual case) the stage is read as is, sparing a sort of every row
-      const source = hasDuplicates
-        ? tx`select distinct on (invoice_external_id) * from import_open_items order by invoice_external_id, line`
-        : tx`select * from import_open_items`;
-      const [invoices] = await tx<{ created: number; total: number }[]>`
-        with src as (${source}), up as (
-          insert into invoices (org_id, debtor_id, external_id, number, kind, issue_date, due_date, currency, amount_minor,
-                                open_minor, accounting_open_minor, accounting_as_of, po_number, payment_reference)
-          select ${orgId}::uuid, d.id, s.invoice_external_id, s.number, s.kind, s.issue_date, s.due_date, s.currency,
-                 s.amount_minor, s.open_minor, s.open_minor, ${asOf}::date, s.po_number, s.payment_reference
-          from src s join debtors d on d.org_id = ${orgId}::uuid and d.external_id = s.debtor_external_id
-          on conflict (org_id, external_id) do update set
-            debtor_id = excluded.debtor_id, number = excluded.number, kind = excluded.kind, issue_date = excluded.issue_date,
-            due_date = excluded.due_date, currency = excluded.currency, amount_minor = excluded.amount_minor,
-            accounting_open_minor = excluded.accounting_open_minor, accounting_as_of = excluded.accounting_as_of,
-            po_number = excluded.po_number, payment_reference = excluded.payment_reference, updated_at = now(),
-            open_minor = case when excluded.kind = 'invoice'
-              then greatest(0, excluded.accounting_open_minor - (
-                select coalesce(sum(a.amount_minor), 0) from payment_allocations a join payments p on p.id = a.payment_id
-                where a.invoice_id = invoices.id and a.reversed_at is null and p.booking_date > excluded.accounting_as_of) - (
-                -- credit notes issued in Relance (settled disputes) that accounting cannot know yet
-                select coalesce(sum(c.amount_minor), 0) from credit_note_allocations c join invoices cn on cn.id = c.credit_note_id
-                where c.invoice_id = invoices.id and cn.issue_date > excluded.accounting_as_of))
-              else excluded.accounting_open_minor end
-          returning (xmax = 0) as created
-        ) select count(*) filter (where created)::int as created, count(*)::int as total from up`;
-      return {
-        debtorsCreated: debtors!.created,
-        debtorsUpdated: debtors!.total - debtors!.created,
-        invoicesCreated: invoices!.created,
-        invoicesUpdated: invoices!.total - invoices!.created,
-      };
+      const counts = await applyOpenItemsStage(tx, { orgId, asOf, updateDebtors, hasDuplicates, stagedInvoices: staged });
+      return counts;
     },
   };
 };

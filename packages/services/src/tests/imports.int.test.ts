@@ -56,6 +56,29 @@ describe("CSV import", () => {
     expect(await ledgerOf(org.id)).toEqual(before);
   });
 
+  it("rewrites only the rows a re-import changes, and gives one import's invoices increasing ids in file order", async () => {
+    const org = await buildOrg(deps);
+    await run(org.id, "open-items.csv", CSV, { kind: "csv" });
+    const versions = () =>
+      withTenant(db.sql, org.id, async (tx) => ({
+        invoices: await tx<{ externalId: string; id: string; version: string }[]>`
+          select external_id as "externalId", id::text as id, xmin::text as version from invoices order by external_id`,
+        debtors: await tx<{ externalId: string; version: string }[]>`
+          select external_id as "externalId", xmin::text as version from debtors order by external_id`,
+      }));
+    const before = await versions();
+    expect([...before.invoices].sort((a, b) => (a.id < b.id ? -1 : 1)).map((i) => i.externalId)).toEqual(["F-1", "F-2", "F-3", "F-4"]);
+
+    const changed = CSV.replace("F-2,FA-002,2026-01-10,2026-02-09,300.50,300.50", "F-2,FA-002,2026-01-10,2026-02-09,300.50,100.50");
+    const second = await run(org.id, "open-items.csv", changed, { kind: "csv" });
+    expect(second.details).toMatchObject({ debtorsCreated: 0, debtorsUpdated: 2, invoicesCreated: 0, invoicesUpdated: 4 });
+    const after = await versions();
+    expect(after.debtors).toEqual(before.debtors);
+    const rewritten = after.invoices.filter((row, i) => row.version !== before.invoices[i]!.version).map((row) => row.externalId);
+    expect(rewritten).toEqual(["F-2"]);
+    expect((await ledgerOf(org.id)).invoices.find((i) => i.externalId === "F-2")?.openMinor).toBe(10050);
+  });
+
   it("writes nothing from a file with a bad row, names line and field, and imports the valid rows only when asked", async () => {
     const org = await buildOrg(deps);
     const bad = `${CSV}\nC3,Verrerie Lambert SAS,FR,b2b,F-5,FA-005,2026-02-31,2026-03-01,10.00,20.00,EUR,`;
