@@ -29,8 +29,12 @@ const values = (r: OpenItemRow & { line: number }): (string | number | null)[] =
 ];
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
-const copyField = (v: string | number | null): string =>
-  v === null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const copyField = (v: string | number | null): string => {
+  if (v === null) return "\\N";
+  if (typeof v === "number" || !COPY_SPECIAL.test(v)) return String(v);
+  return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+};
 
 const writeChunk = (stream: Writable, chunk: string): Promise<void> =>
   stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream.once("drain", () => resolve()));
@@ -65,7 +69,10 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Pr
       await writeChunk(copy, rows.map((r) => `${values(r).map(copyField).join("\t")}\n`).join(""));
       return;
     }
-    const col = (i: number) => tx.array(rows.map((r) => values(r)[i] ?? null) as never[]);
+    // one pass over the rows, one array per column
+    const columns: (string | number | null)[][] = COLUMNS.map(() => new Array(rows.length));
+    rows.forEach((r, j) => values(r).forEach((v, i) => (columns[i]![j] = v)));
+    const col = (i: number) => tx.array(columns[i] as never[]);
     await tx`
       insert into import_open_items (${tx.unsafe(COLUMNS.join(", "))})
       select * from unnest(${col(0)}::int[], ${col(1)}::text[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[],
