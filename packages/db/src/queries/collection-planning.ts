@@ -1,5 +1,4 @@
 import type { TenantTx } from "../database.ts";
-import { DUE_ROW_COLUMNS, DUNNING_CANDIDATES_CTES } from "./dunning-candidates-sql.ts";
 
 /**
  * Serializes dunning planning per tenant: two nodes (or two runs) planning one org at once queue behind each other
@@ -23,9 +22,11 @@ const SEGMENT_OF_DEBTOR = `case when d.jurisdiction = 'CH' then 'ch' when d.segm
 /**
  * Opens a case, under the current version of its segment's policy, for every debtor with an open invoice for which
  * some step of that policy is due, and gives open cases without a version the current one. A case keeps its
- * version afterwards. Returns how many cases were opened.
+ * version afterwards. A new case's next action is the as-of date, as the planner will usually set it (a case opened
+ * in this transaction would otherwise be written twice, its keys checked again each time); `clearUnplannedNextActions`
+ * takes it back from those left without an action. Returns the ids of the cases opened.
  */
-export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf: string): Promise<number> => {
+export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf: string): Promise<string[]> => {
   await tx.unsafe(
     `update cases c set policy_version_id = cv.version_id, updated_at = now()
      from debtors d, (select distinct on (p.id) p.segment, v.id as version_id
@@ -33,71 +34,33 @@ export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf:
                       order by p.id, v.version desc) cv
      where c.status = 'open' and c.policy_version_id is null and d.id = c.debtor_id and cv.segment = ${SEGMENT_OF_DEBTOR}`,
   );
-  const result = await tx.unsafe(
+  const opened = await tx.unsafe<{ id: string }[]>(
     `with current_versions as (
        select distinct on (p.id) p.segment, v.id as version_id,
          (select min((s->>'offsetDays')::int) from jsonb_array_elements(v.steps) s) as first_offset
        from dunning_policies p join dunning_policy_versions v on v.policy_id = p.id
        order by p.id, v.version desc
      )
-     insert into cases (org_id, debtor_id, status, stage, policy_version_id)
-     select $1::uuid, d.id, 'open', 'reminder_1', cv.version_id
+     insert into cases (org_id, debtor_id, status, stage, policy_version_id, next_action_date)
+     select $1::uuid, d.id, 'open', 'reminder_1', cv.version_id, $2::date
      from debtors d join current_versions cv on cv.segment = ${SEGMENT_OF_DEBTOR}
      where not exists (select 1 from cases c where c.debtor_id = d.id and c.status = 'open')
        and exists (select 1 from invoices i where i.debtor_id = d.id and i.kind = 'invoice' and i.open_minor > 0
                    and i.due_date + cv.first_offset <= $2::date)
-     on conflict (org_id, debtor_id) where status = 'open' do nothing`,
+     on conflict (org_id, debtor_id) where status = 'open' do nothing
+     returning id`,
     [orgId, asOf],
   );
-  return result.count;
+  return opened.map((c) => c.id);
 };
 
-/** One invoice's step to send: the highest due step of its case's policy version, above any step already recorded. */
-export interface DueInvoiceStepRow {
-  invoiceId: string;
-  number: string;
-  debtorId: string;
-  debtorName: string;
-  jurisdiction: "FR" | "CH";
-  segment: "b2b" | "b2c";
-  caseId: string;
-  policyVersionId: string;
-  stepIndex: number;
-  level: number;
-  channel: "email" | "letter" | "sms" | "call";
-  addPenalties: boolean;
-  dueDate: string;
-  openMinor: number;
-  currency: "EUR" | "CHF";
-}
-
-export interface DueInvoiceSteps {
-  due: DueInvoiceStepRow[];
-  /** Invoices with a due step that were held back, by reason. */
-  skipped: Record<string, number>;
-}
-
-/** Each open invoice's step to send, and the invoices held back by reason (see `DUNNING_CANDIDATES_CTES`). */
-export const selectDueInvoiceSteps = async (tx: TenantTx, asOf: string): Promise<DueInvoiceSteps> => {
-  const rows = await tx.unsafe<(DueInvoiceStepRow & { kind: "due" | "skip"; reason: string | null; count: number | null })[]>(
-    `with ${DUNNING_CANDIDATES_CTES}
-     select 'due' as kind, null as reason, null::bigint as count, ${DUE_ROW_COLUMNS}
-     from candidates where reason is null
-     union all
-     select 'skip', reason, count(*), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null
-     from candidates where reason is not null group by reason`,
-    [asOf],
-  );
-  const due: DueInvoiceStepRow[] = [];
-  const skipped: Record<string, number> = {};
-  for (const row of rows) {
-    if (row.kind === "skip") skipped[row.reason!] = Number(row.count);
-    else {
-      const { kind: _kind, reason: _reason, count: _count, ...step } = row;
-      due.push(step);
-    }
-  }
-  return { due, skipped };
+/** Cases opened by this run (`openMissingDunningCases`) for which it planned nothing have no next action yet. */
+export const clearUnplannedNextActions = async (tx: TenantTx, openedCaseIds: string[], asOf: string): Promise<void> => {
+  if (openedCaseIds.length === 0) return;
+  await tx`
+    update cases c set next_action_date = null
+    where c.id = any(${tx.array(openedCaseIds)}::uuid[])
+      and not exists (select 1 from dunning_actions a where a.case_id = c.id and a.planned_for = ${asOf}::date)`;
 };
 
 export interface NewDunningAction {
@@ -110,15 +73,6 @@ export interface NewDunningAction {
   level: number;
   channel: string;
   plannedFor: string;
-}
-
-export interface NewDunningActionInvoice {
-  actionId: string;
-  invoiceId: string;
-  stepIndex: number;
-  openMinor: number;
-  interestMinor: number;
-  indemnityMinor: number;
 }
 
 export const insertDunningActions = async (tx: TenantTx, actions: NewDunningAction[]): Promise<void> => {
@@ -134,32 +88,7 @@ export const insertDunningActions = async (tx: TenantTx, actions: NewDunningActi
   await tx`
     update cases c set next_action_date = a.planned_for, updated_at = now()
     from unnest(${tx.array(actions.map((a) => a.caseId))}::uuid[], ${tx.array(actions.map((a) => a.plannedFor))}::date[]) as a(case_id, planned_for)
-    where c.id = a.case_id`;
-};
-
-/**
- * Records the invoices of new actions. The primary key (invoice, step) is the exactly-once backstop: a row another
- * run already recorded is skipped, and the invoice ids actually recorded are returned when any was skipped.
- */
-export const insertDunningActionInvoices = async (
-  tx: TenantTx,
-  orgId: string,
-  rows: NewDunningActionInvoice[],
-): Promise<{ inserted: number }> => {
-  let inserted = 0;
-  const CHUNK = 100_000;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    const result = await tx`
-      insert into dunning_action_invoices (org_id, action_id, invoice_id, step_index, open_minor, interest_minor, indemnity_minor)
-      select ${orgId}::uuid, * from unnest(
-        ${tx.array(chunk.map((r) => r.actionId))}::uuid[], ${tx.array(chunk.map((r) => r.invoiceId))}::uuid[],
-        ${tx.array(chunk.map((r) => r.stepIndex))}::int[], ${tx.array(chunk.map((r) => r.openMinor))}::bigint[],
-        ${tx.array(chunk.map((r) => r.interestMinor))}::bigint[], ${tx.array(chunk.map((r) => r.indemnityMinor))}::bigint[])
-      on conflict (org_id, invoice_id, step_index) do nothing`;
-    inserted += result.count;
-  }
-  return { inserted };
+    where c.id = a.case_id and c.next_action_date is distinct from a.planned_for`;
 };
 
 /** After a conflict: drop the actions left without any invoice, and say which (action, invoice) pairs are ours. */

@@ -1,8 +1,8 @@
 /**
- * The SQL both the plan and its checks read: every open invoice of an open case meeting a step of its case's policy
- * version, with the reason it is held back (null when due). Set-based: an invoice meets exactly one step, the one
- * with offset ≤ asOf − due date < the next step's offset (offsets strictly increase in a valid policy), so no
- * grouping is needed. Held: debtors on hold, invoices under an unresolved dispute, cases under a live promise (a
+ * The SQL the plan reads: every open invoice of an open case meeting a step of its case's policy version, with the
+ * reason it is held back (null when due); only what differs per invoice (the debtor's and case's columns are joined
+ * once per debtor afterwards). Set-based: an invoice meets exactly one step, the one with offset ≤ asOf − due date <
+ * the next step's offset (offsets strictly increase in a valid policy), so no grouping is needed. Held: debtors on hold, invoices under an unresolved dispute, cases under a live promise (a
  * pending promise not yet past), and invoices whose highest due step is already recorded. `$1` is the as-of date.
  */
 export const DUNNING_STEPS_CTE = `steps as (
@@ -14,6 +14,14 @@ export const DUNNING_STEPS_CTE = `steps as (
      )`;
 
 export const DUNNING_CANDIDATES_CTES = `${DUNNING_STEPS_CTE},
+     -- each step of a version for every number of days past due that falls on it (offset ≤ days < next offset; a
+     -- last step up to the highest offset of any version, which the join caps the days at): an invoice then finds its
+     -- step with one hash lookup rather than by testing each step of its policy
+     max_offset as materialized (select max(offset_days) as days from steps),
+     step_days as materialized (
+       select st.version_id, d.days, st.step_index, st.level
+       from steps st cross join max_offset m cross join lateral generate_series(st.offset_days, coalesce(st.next_offset - 1, m.days)) as d(days)
+     ),
      -- invoices under an unresolved dispute: held until it is resolved
      disputed_invoices as (select invoice_id from dispute_invoices where active),
      live_promise_cases as (
@@ -21,8 +29,7 @@ export const DUNNING_CANDIDATES_CTES = `${DUNNING_STEPS_CTE},
      ),
      sent as (select invoice_id, max(step_index) as step_index from dunning_action_invoices group by invoice_id),
      candidates as (
-       select i.id as invoice_id, i.number, i.debtor_id, d.name as debtor_name, d.jurisdiction, d.segment, c.id as case_id,
-         c.policy_version_id, st.step_index, st.level, st.channel, st.add_penalties, i.due_date, i.open_minor, i.currency,
+       select i.id as invoice_id, i.number, i.debtor_id, st.step_index, st.level, i.due_date, i.open_minor, i.currency,
          case when d.on_hold then 'on_hold'
               -- uncorrelated: one hashed lookup per invoice instead of a probe
               when i.id in (select invoice_id from disputed_invoices) then 'disputed'
@@ -32,14 +39,8 @@ export const DUNNING_CANDIDATES_CTES = `${DUNNING_STEPS_CTE},
        from invoices i
        join cases c on c.debtor_id = i.debtor_id and c.status = 'open'
        join debtors d on d.id = i.debtor_id
-       join steps st on st.version_id = c.policy_version_id
-         and i.due_date + st.offset_days <= $1::date and (st.next_offset is null or i.due_date + st.next_offset > $1::date)
+       join step_days st on st.version_id = c.policy_version_id and st.days = least($1::date - i.due_date, (select days from max_offset))
        left join live_promise_cases lp on lp.case_id = c.id
        left join sent se on se.invoice_id = i.id
        where i.kind = 'invoice' and i.open_minor > 0
      )`;
-
-/** The columns of a due row, named as `DueInvoiceStepRow`. */
-export const DUE_ROW_COLUMNS = `invoice_id as "invoiceId", number, debtor_id as "debtorId", debtor_name as "debtorName", jurisdiction, segment,
-       case_id as "caseId", policy_version_id as "policyVersionId", step_index as "stepIndex", level, channel,
-       add_penalties as "addPenalties", due_date as "dueDate", open_minor as "openMinor", currency`;

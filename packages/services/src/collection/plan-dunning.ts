@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import {
-  insertDunningActions, lockDunningPlanning, openMissingDunningCases, pruneEmptyDunningActions, recordStagedDunningLines,
-  stageDueInvoiceSteps, withTenant, type DueInvoiceStepRow, type NewDunningAction, type StagedDueInvoiceStep,
+  clearUnplannedNextActions, insertDunningActions, lockDunningPlanning, openMissingDunningCases, pruneEmptyDunningActions, recordStagedDunningLines, stageDueDebtors,
+  withTenant, type DueDebtor, type NewDunningAction,
 } from "@relance/db";
 import type { DunningChannel } from "@relance/domain";
 import type { ServiceDeps } from "../deps.ts";
 import { ensureDefaultPolicies, ensureDefaultRateTables, loadRateTables } from "./dunning-policies.ts";
-import { createPenaltyCalculator } from "./planning-penalties.ts";
+import { createPenaltyCalculator, type PenaltyCalculator } from "./planning-penalties.ts";
 
 export interface PlannedInvoice {
   invoiceId: string;
@@ -44,24 +44,38 @@ class DryRunRollback extends Error {
   }
 }
 
-/** The step that leads a debtor's reminder: the highest level, then the latest step (as `consolidateByDebtor`). */
-const leadOf = <T extends DueInvoiceStepRow>(items: T[]): T =>
-  items.reduce((best, item) => (item.level > best.level || (item.level === best.level && item.stepIndex > best.stepIndex) ? item : best));
-
-const byDebtor = (due: StagedDueInvoiceStep[]): Map<string, StagedDueInvoiceStep[]> => {
-  const groups = new Map<string, StagedDueInvoiceStep[]>();
-  for (const item of due) {
-    const list = groups.get(item.debtorId);
-    if (list === undefined) groups.set(item.debtorId, [item]);
-    else list.push(item);
+/**
+ * One action per due debtor at its lead step, listing all its due invoices; penalties for the invoices of actions
+ * whose step states them, also laid out by staging slot (index = slot − 1) for recording.
+ */
+const consolidate = (orgId: string, asOf: string, debtors: DueDebtor[], penaltiesOf: PenaltyCalculator | null) => {
+  const actions: PlannedAction[] = [];
+  const newActions: NewDunningAction[] = [];
+  const slots = debtors.reduce((max, d) => d.invoices.reduce((m, i) => Math.max(m, i.slot), max), 0);
+  const interestMinor = penaltiesOf ? new Array<number>(slots).fill(0) : [];
+  const indemnityMinor = penaltiesOf ? new Array<number>(slots).fill(0) : [];
+  for (const debtor of debtors) {
+    const actionId = randomUUID();
+    const invoices = debtor.invoices.map((item): PlannedInvoice => {
+      let penalties = { interestMinor: 0, indemnityMinor: 0 };
+      if (debtor.addPenalties && penaltiesOf) {
+        penalties = penaltiesOf({ jurisdiction: debtor.jurisdiction, segment: debtor.segment, currency: item.currency, dueDate: item.dueDate, openMinor: item.openMinor });
+        interestMinor[item.slot - 1] = penalties.interestMinor;
+        indemnityMinor[item.slot - 1] = penalties.indemnityMinor;
+      }
+      return { invoiceId: item.invoiceId, number: item.number, openMinor: item.openMinor, currency: item.currency, ...penalties };
+    });
+    const step = { stepIndex: debtor.stepIndex, level: debtor.level, channel: debtor.channel, plannedFor: asOf };
+    newActions.push({ id: actionId, orgId, caseId: debtor.caseId, debtorId: debtor.debtorId, policyVersionId: debtor.policyVersionId, ...step });
+    actions.push({ actionId, debtorId: debtor.debtorId, debtorName: debtor.debtorName, caseId: debtor.caseId, ...step, invoices });
   }
-  return groups;
+  return { actions, newActions, interestMinor, indemnityMinor };
 };
 
 /**
  * Plans the reminders due as of a date, for one tenant, in one transaction serialized per tenant: opens missing
- * cases, picks each invoice's step in SQL, and records one consolidated action per debtor at the highest level
- * among its invoices. Penalties are computed (as of `asOf`) only for the invoices of actions whose step states
+ * cases, picks each invoice's step and each debtor's lead step in SQL, and records one consolidated action per debtor
+ * at the highest level among its invoices. Penalties are computed (as of `asOf`) only for the invoices of actions whose step states
  * them. A dry run computes the same plan and rolls it back.
  */
 export const planDunning = async (deps: ServiceDeps, orgId: string, options: { asOf: string; dryRun?: boolean }): Promise<DunningPlan> => {
@@ -71,46 +85,16 @@ export const planDunning = async (deps: ServiceDeps, orgId: string, options: { a
   try {
     return await withTenant(deps.db.sql, orgId, async (tx) => {
       await lockDunningPlanning(tx, orgId);
-      const casesOpened = await openMissingDunningCases(tx, orgId, options.asOf);
-      const { due, skipped } = await stageDueInvoiceSteps(tx, options.asOf);
-      let penaltiesOf: ReturnType<typeof createPenaltyCalculator> | null = null;
-      const actions: PlannedAction[] = [];
-      const newActions: NewDunningAction[] = [];
-      const slots = due.reduce((max, item) => Math.max(max, item.slot), 0);
-      let interestMinor: number[] = [];
-      let indemnityMinor: number[] = [];
-      for (const [debtorId, items] of byDebtor(due)) {
-        const lead = leadOf(items);
-        const actionId = randomUUID();
-        items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
-        const withPenalties = lead.addPenalties;
-        if (withPenalties && penaltiesOf === null) {
-          penaltiesOf = createPenaltyCalculator(await loadRateTables(tx), options.asOf);
-          interestMinor = new Array<number>(slots).fill(0);
-          indemnityMinor = new Array<number>(slots).fill(0);
-        }
-        const invoices = items.map((item): PlannedInvoice => {
-          const penalties = withPenalties ? penaltiesOf!(item) : { interestMinor: 0, indemnityMinor: 0 };
-          if (withPenalties) {
-            interestMinor[item.slot - 1] = penalties.interestMinor;
-            indemnityMinor[item.slot - 1] = penalties.indemnityMinor;
-          }
-          return { invoiceId: item.invoiceId, number: item.number, openMinor: item.openMinor, currency: item.currency, ...penalties };
-        });
-        newActions.push({
-          id: actionId, orgId, caseId: lead.caseId, debtorId, policyVersionId: lead.policyVersionId, stepIndex: lead.stepIndex, level: lead.level,
-          channel: lead.channel, plannedFor: options.asOf,
-        });
-        actions.push({
-          actionId, debtorId, debtorName: lead.debtorName, caseId: lead.caseId, stepIndex: lead.stepIndex, level: lead.level, channel: lead.channel,
-          plannedFor: options.asOf, invoices,
-        });
-      }
+      const opened = await openMissingDunningCases(tx, orgId, options.asOf);
+      const { debtors, skipped } = await stageDueDebtors(tx, options.asOf);
+      const penaltiesOf = debtors.some((d) => d.addPenalties) ? createPenaltyCalculator(await loadRateTables(tx), options.asOf) : null;
+      const { actions, newActions, interestMinor, indemnityMinor } = consolidate(orgId, options.asOf, debtors, penaltiesOf);
       await insertDunningActions(tx, newActions);
       const { inserted } = await recordStagedDunningLines(tx, orgId, {
         debtorIds: newActions.map((a) => a.debtorId), actionIds: newActions.map((a) => a.id), interestMinor, indemnityMinor,
       });
-      const plan = { asOf: options.asOf, dryRun, casesOpened, actions: inserted === due.length ? actions : await keepRecorded(tx, actions), skipped };
+      await clearUnplannedNextActions(tx, opened, options.asOf);
+      const plan = { asOf: options.asOf, dryRun, casesOpened: opened.length, actions: inserted === actions.reduce((n, a) => n + a.invoices.length, 0) ? actions : await keepRecorded(tx, actions), skipped };
       if (dryRun) throw new DryRunRollback(plan);
       return plan;
     });

@@ -19,7 +19,9 @@ interface PenaltyShape {
  * once per due date by the domain and each invoice's lines are then the domain's own `interestForDays` on its open
  * amount (rounded per line, like the domain). This keeps a million-invoice run within seconds.
  */
-export const createPenaltyCalculator = (tables: RateTables, asOf: string) => {
+export type PenaltyCalculator = (invoice: PenaltyInvoice) => { interestMinor: number; indemnityMinor: number };
+
+export const createPenaltyCalculator = (tables: RateTables, asOf: string): PenaltyCalculator => {
   const shapes = new Map<string, PenaltyShape>();
   const shapeOf = (invoice: PenaltyInvoice): PenaltyShape => {
     const key = `${invoice.jurisdiction}|${invoice.segment}|${invoice.currency}|${invoice.dueDate}`;

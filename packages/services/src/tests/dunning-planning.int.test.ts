@@ -6,7 +6,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { ensureDefaultPolicies, savePolicyVersion } from "../collection/dunning-policies.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
 import { addDebtor, addInvoices, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
-import { openMissingDunningCases, selectDueInvoiceSteps } from "@relance/db";
+import { openMissingDunningCases, stageDueDebtors } from "@relance/db";
 
 let db: Database;
 let deps: ServiceDeps;
@@ -146,10 +146,10 @@ describe("SQL step choice equals the domain's nextDueSteps", () => {
       const plan = await planDunning(deps, org.id, { asOf, dryRun: true });
       const fromSql = await withTenant(db.sql, org.id, async (tx) => {
         await openMissingDunningCases(tx, org.id, asOf);
-        return selectDueInvoiceSteps(tx, asOf);
+        return stageDueDebtors(tx, asOf);
       });
       const expected = new Map(domain.due.map((d) => [d.invoice.id, d.stepIndex]));
-      expect(new Map(fromSql.due.map((d) => [d.invoiceId, d.stepIndex]))).toEqual(expected);
+      expect(new Map(fromSql.debtors.flatMap((d) => d.invoices.map((i) => [i.invoiceId, i.stepIndex])))).toEqual(expected);
       expect(plan.actions.flatMap((a) => a.invoices).length).toBe(expected.size);
       await planDunning(deps, org.id, { asOf }); // record, so the next date builds on sent steps
     }

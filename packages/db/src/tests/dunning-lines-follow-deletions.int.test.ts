@@ -41,7 +41,7 @@ const recordedNumbers = (orgId: string) =>
     return rows.map((r) => r.number);
   });
 
-describe("recorded dunning rows follow their invoices", () => {
+describe("recorded dunning rows follow their invoices and actions", () => {
   it("an invoice deleted on its own takes its recorded rows with it, and only those", async () => {
     const { orgId } = await buildRecordedAction();
     const other = await buildRecordedAction();
@@ -58,11 +58,18 @@ describe("recorded dunning rows follow their invoices", () => {
     expect(actions!.n).toBe(0);
   });
 
-  it("still refuses a row whose action does not exist", async () => {
+  it("a deleted action takes its recorded rows with it, and only those", async () => {
     const { orgId } = await buildRecordedAction();
-    const code = await withTenant(db.sql, orgId, (tx) => tx`
-      insert into dunning_action_invoices (org_id, action_id, invoice_id, step_index, open_minor)
-      select org_id, gen_random_uuid(), id, 1, 1 from invoices limit 1`).then(() => null, (e: { code?: string }) => e.code);
-    expect(code).toBe("23503");
+    const other = await buildRecordedAction();
+    await withTenant(db.sql, orgId, (tx) => tx`delete from dunning_actions`);
+    expect(await recordedNumbers(orgId)).toEqual([]);
+    expect(await recordedNumbers(other.orgId)).toEqual(["F1", "F2"]);
+  });
+
+  it("a deleted organization leaves no recorded row behind", async () => {
+    const { orgId } = await buildRecordedAction();
+    await db.sql`delete from organizations where id = ${orgId}`;
+    const [left] = await db.sql<{ n: number }[]>`select count(*)::int as n from dunning_action_invoices where org_id = ${orgId}`;
+    expect(left!.n).toBe(0);
   });
 });
