@@ -2,17 +2,19 @@ import type { TenantTx } from "../database.ts";
 import type { UpsertCounts } from "./open-items.ts";
 
 /**
- * The ledger side of an open-items import: debtors, then invoices, upserted set-based from the staging table
- * `import_open_items`. A row whose values would not change is not written at all, so re-importing an unchanged file
- * costs reads only (no new row versions, index entries, WAL or rollup deltas).
+ * The ledger side of one chunk of an open-items import: debtors, then invoices, upserted set-based from the staging
+ * table `import_open_items`. A row whose values would not change is not written at all, so re-importing an unchanged
+ * file costs reads only (no new row versions, index entries, WAL or rollup deltas). An invoice this transaction has
+ * already written (a duplicated id in an earlier chunk) is left as that first line wrote it.
  */
-export const applyOpenItemsStage = async (
+export const applyOpenItemsChunk = async (
   tx: TenantTx,
-  opts: { orgId: string; asOf: string; updateDebtors: boolean; hasDuplicates: boolean; stagedInvoices: number },
-): Promise<UpsertCounts> => {
+  opts: { orgId: string; asOf: string; updateDebtors: boolean },
+): Promise<Pick<UpsertCounts, "debtorsCreated" | "invoicesCreated">> => {
   const { orgId, asOf, updateDebtors } = opts;
   const keep = (column: string) => tx.unsafe(`case when ${updateDebtors} then excluded.${column} else debtors.${column} end`);
-  const [debtors] = await tx<{ created: number; total: number }[]>`
+  await tx`analyze import_open_items`;
+  const [debtors] = await tx<{ created: number }[]>`
     with src as (
       select distinct on (debtor_external_id) debtor_external_id, debtor_name, debtor_country, debtor_segment,
              debtor_identifier, debtor_email, debtor_language, debtor_terms
@@ -34,7 +36,7 @@ export const applyOpenItemsStage = async (
              coalesce(excluded.identifier, debtors.identifier), coalesce(excluded.email, debtors.email),
              ${keep("language")}, ${keep("payment_terms_days")})
       returning (xmax = 0) as created
-    ) select (select count(*) from up where created)::int as created, (select count(*) from src)::int as total`;
+    ) select count(*) filter (where created)::int as created from up`;
 
   // Accounting's open amount less what Relance settled after accounting's export date: payments matched here and
   // credit notes issued here (settled disputes), which accounting cannot know yet.
@@ -45,11 +47,13 @@ export const applyOpenItemsStage = async (
       select coalesce(sum(c.amount_minor), 0) from credit_note_allocations c join invoices cn on cn.id = c.credit_note_id
       where c.invoice_id = invoices.id and cn.issue_date > excluded.accounting_as_of))
     else excluded.accounting_open_minor end`;
-  // without duplicates (the usual case) the stage is read as is, sparing a sort of every row
-  const source = opts.hasDuplicates
+  // without duplicates (the usual case) the chunk is read as is, sparing a sort of every row
+  const [chunk] = await tx<{ hasDuplicates: boolean }[]>`
+    select exists (select from import_open_items group by invoice_external_id having count(*) > 1) as "hasDuplicates"`;
+  const source = chunk!.hasDuplicates
     ? tx`select distinct on (invoice_external_id) * from import_open_items order by invoice_external_id, line`
     : tx`select * from import_open_items`;
-  const [invoices] = await tx<{ created: number; written: number }[]>`
+  const [invoices] = await tx<{ created: number }[]>`
     with src as (select s.*, row_number() over () as n from (${source}) s),
     started as (select (extract(epoch from clock_timestamp()) * 1000)::bigint as ms),
     up as (
@@ -64,26 +68,16 @@ export const applyOpenItemsStage = async (
         accounting_open_minor = excluded.accounting_open_minor, accounting_as_of = excluded.accounting_as_of,
         po_number = excluded.po_number, payment_reference = excluded.payment_reference, updated_at = now(),
         open_minor = ${openMinor}
-      where (invoices.debtor_id, invoices.number, invoices.kind, invoices.issue_date, invoices.due_date, invoices.currency,
+      where invoices.xmin <> pg_current_xact_id()::xid
+        and (invoices.debtor_id, invoices.number, invoices.kind, invoices.issue_date, invoices.due_date, invoices.currency,
              invoices.amount_minor, invoices.accounting_open_minor, invoices.accounting_as_of, invoices.po_number,
              invoices.payment_reference, invoices.open_minor)
         is distinct from (excluded.debtor_id, excluded.number, excluded.kind, excluded.issue_date, excluded.due_date,
              excluded.currency, excluded.amount_minor, excluded.accounting_open_minor, excluded.accounting_as_of,
              excluded.po_number, excluded.payment_reference, ${openMinor})
       returning (xmax = 0) as created
-    ) select count(*) filter (where created)::int as created, count(*)::int as written from up`;
-  const invoiceTotal = opts.hasDuplicates ? await countDistinctInvoices(tx) : opts.stagedInvoices;
-  return {
-    debtorsCreated: debtors!.created,
-    debtorsUpdated: debtors!.total - debtors!.created,
-    invoicesCreated: invoices!.created,
-    invoicesUpdated: invoiceTotal - invoices!.created,
-  };
-};
-
-const countDistinctInvoices = async (tx: TenantTx): Promise<number> => {
-  const [row] = await tx<{ n: number }[]>`select count(distinct invoice_external_id)::int as n from import_open_items`;
-  return row!.n;
+    ) select count(*) filter (where created)::int as created from up`;
+  return { debtorsCreated: debtors!.created, invoicesCreated: invoices!.created };
 };
 
 /**

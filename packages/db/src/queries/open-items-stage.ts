@@ -1,29 +1,55 @@
-import type { Writable } from "node:stream";
 import type { DatabaseMode, TenantTx } from "../database.ts";
-import { applyOpenItemsStage } from "./open-items-apply.ts";
+import { applyOpenItemsChunk } from "./open-items-apply.ts";
 import type { OpenItemRow, UpsertCounts } from "./open-items.ts";
 
 /**
- * A transaction-local staging table for one import: rows stream in (COPY on PostgreSQL, INSERT … unnest on PGlite,
- * whose socket cannot take COPY FROM STDIN), then duplicates are found and the ledger is upserted set-based.
- * Memory in Node stays flat whatever the file size.
+ * Transaction-local staging for one import, in chunks: rows are held in memory up to a chunk, loaded into a staging
+ * table (COPY on PostgreSQL, INSERT … unnest on PGlite, whose socket cannot take COPY FROM STDIN) and written to the
+ * ledger set-based while the next chunk is being read. On PostgreSQL the database writes one chunk while Node parses
+ * the next, instead of each waiting for the other; memory holds two chunks at most, whatever the file size.
+ * Each chunk's keys are kept for the whole-file checks (duplicated invoice ids, counts).
  */
 export interface OpenItemsStage {
-  append(rows: (OpenItemRow & { line: number })[]): Promise<void>;
+  /** Takes one valid row (with its line in the file); resolves at once unless a chunk is due to be written. */
+  add(row: OpenItemRow, line: number): Promise<void>;
+  /** Loads and writes what is left, and waits for every chunk's writes. */
+  close(): Promise<void>;
   /** Invoice external ids that appear on more than one line (first line kept, the others listed). */
   duplicates(limit: number): Promise<{ externalId: string; line: number; firstLine: number }[]>;
-  /** Upserts debtors then invoices from the stage (first occurrence of a duplicated invoice wins). */
-  apply(orgId: string, asOf: string, updateDebtors: boolean): Promise<UpsertCounts>;
+  /** What the writes did over the whole file. */
+  counts(): Promise<UpsertCounts>;
 }
+
+export interface OpenItemsLedgerTarget {
+  orgId: string;
+  asOf: string;
+  updateDebtors: boolean;
+  /** Asked before each chunk: false once the import is known to be undone (a rejected row, valid rows not accepted). */
+  shouldWrite(): boolean;
+  /** Rows per chunk; STAGE_CHUNK_ROWS unless a test needs several chunks from a small file. */
+  chunkRows?: number;
+}
+
+/** Rows per chunk: large enough for set-based statements to pay off, small enough to hold two in memory. */
+export const STAGE_CHUNK_ROWS = 100_000;
+const PGLITE_BATCH_ROWS = 10_000;
 
 const COLUMNS = [
   "line", "debtor_external_id", "debtor_name", "debtor_country", "debtor_segment", "debtor_identifier", "debtor_email",
   "debtor_language", "debtor_terms", "invoice_external_id", "number", "kind", "issue_date", "due_date", "currency",
   "amount_minor", "open_minor", "po_number", "payment_reference",
 ] as const;
+const TYPES = ["int", "text", "text", "text", "text", "text", "text", "text", "int", "text", "text", "text", "date", "date", "text", "bigint", "bigint", "text", "text"];
 
-const values = (r: OpenItemRow & { line: number }): (string | number | null)[] => [
-  r.line, r.debtorExternalId, r.debtorName, r.debtorCountry, r.debtorSegment, r.debtorIdentifier, r.debtorEmail,
+/** One row as COPY text, fields in COLUMNS order. */
+const copyLine = (r: OpenItemRow, line: number): string =>
+  `${line}\t${copyField(r.debtorExternalId)}\t${copyField(r.debtorName)}\t${copyField(r.debtorCountry)}\t${copyField(r.debtorSegment)}\t${
+  copyField(r.debtorIdentifier)}\t${copyField(r.debtorEmail)}\t${copyField(r.debtorLanguage)}\t${copyField(r.debtorPaymentTermsDays)}\t${
+  copyField(r.invoiceExternalId)}\t${copyField(r.number)}\t${copyField(r.kind)}\t${copyField(r.issueDate)}\t${copyField(r.dueDate)}\t${
+  copyField(r.currency)}\t${r.amountMinor}\t${r.openMinor}\t${copyField(r.poNumber)}\t${copyField(r.paymentReference)}\n`;
+
+const values = (r: OpenItemRow, line: number): (string | number | null)[] => [
+  line, r.debtorExternalId, r.debtorName, r.debtorCountry, r.debtorSegment, r.debtorIdentifier, r.debtorEmail,
   r.debtorLanguage, r.debtorPaymentTermsDays, r.invoiceExternalId, r.number, r.kind, r.issueDate, r.dueDate, r.currency,
   r.amountMinor, r.openMinor, r.poNumber, r.paymentReference,
 ];
@@ -36,10 +62,19 @@ const copyField = (v: string | number | null): string => {
   return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 };
 
-const writeChunk = (stream: Writable, chunk: string): Promise<void> =>
-  stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream.once("drain", () => resolve()));
+/** One chunk in memory, in the form its loader sends: COPY text, or one array per column for unnest. */
+interface ChunkBuffer {
+  rows: number;
+  /** COPY text, one string per few thousand rows (one network message each, not one per row). */
+  text: string[];
+  lines: string[];
+  columns: (string | number | null)[][];
+}
 
-export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Promise<OpenItemsStage> => {
+const newChunk = (): ChunkBuffer => ({ rows: 0, text: [], lines: [], columns: COLUMNS.map(() => []) });
+const COPY_MESSAGE_ROWS = 5_000;
+
+export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode, target: OpenItemsLedgerTarget): Promise<OpenItemsStage> => {
   await tx`
     create temp table import_open_items (
       line int not null, debtor_external_id text not null, debtor_name text not null, debtor_country text not null,
@@ -48,64 +83,100 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode): Pr
       due_date date not null, currency text not null, amount_minor bigint not null, open_minor bigint not null,
       po_number text, payment_reference text
     ) on commit drop`;
-  // the set-based steps sort and hash a whole file: memory for them, and no JIT compiling queries that run once
+  await tx`
+    create temp table import_open_item_keys (line int not null, invoice_external_id text not null, debtor_external_id text not null)
+    on commit drop`;
+  // the set-based steps sort and hash whole chunks: memory for them, and no JIT compiling queries that run once
   await tx`select set_config('work_mem', '128MB', true), set_config('jit', 'off', true)`;
-  let copy: Writable | null = null;
-  let hasDuplicates = true;
-  let staged = 0;
-  let copyDone: Promise<void> | null = null;
 
-  const append = async (rows: (OpenItemRow & { line: number })[]) => {
-    if (rows.length === 0) return;
-    staged += rows.length;
+  const chunkRows = target.chunkRows ?? STAGE_CHUNK_ROWS;
+  let chunk = newChunk();
+  let staged = 0;
+  let hasDuplicateLines = true;
+  const created = { debtors: 0, invoices: 0 };
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+
+  const load = async (buffer: ChunkBuffer) => {
+    await tx`truncate import_open_items`;
     if (mode === "postgres") {
-      if (!copy) {
-        copy = await tx`copy import_open_items (${tx.unsafe(COLUMNS.join(", "))}) from stdin`.writable();
-        copyDone = new Promise<void>((resolve, reject) => {
-          copy!.on("finish", () => resolve());
-          copy!.on("error", reject);
-        });
+      const copy = await tx`copy import_open_items (${tx.unsafe(COLUMNS.join(", "))}) from stdin`.writable();
+      const done = new Promise<void>((resolve, reject) => {
+        copy.on("finish", () => resolve());
+        copy.on("error", reject);
+      });
+      for (const text of buffer.text) if (!copy.write(text)) await new Promise((resolve) => copy.once("drain", resolve));
+      copy.end();
+      await done;
+    } else {
+      for (let start = 0; start < buffer.rows; start += PGLITE_BATCH_ROWS) {
+        const arrays = buffer.columns.map((column, i) => tx`${tx.array(column.slice(start, start + PGLITE_BATCH_ROWS) as never[])}::${tx.unsafe(TYPES[i]!)}[]`);
+        await tx`insert into import_open_items (${tx.unsafe(COLUMNS.join(", "))})
+          select * from unnest(${arrays.reduce((all, array) => tx`${all}, ${array}`)})`;
       }
-      await writeChunk(copy, rows.map((r) => `${values(r).map(copyField).join("\t")}\n`).join(""));
-      return;
     }
-    // one pass over the rows, one array per column
-    const columns: (string | number | null)[][] = COLUMNS.map(() => new Array(rows.length));
-    rows.forEach((r, j) => values(r).forEach((v, i) => (columns[i]![j] = v)));
-    const col = (i: number) => tx.array(columns[i] as never[]);
-    await tx`
-      insert into import_open_items (${tx.unsafe(COLUMNS.join(", "))})
-      select * from unnest(${col(0)}::int[], ${col(1)}::text[], ${col(2)}::text[], ${col(3)}::text[], ${col(4)}::text[],
-        ${col(5)}::text[], ${col(6)}::text[], ${col(7)}::text[], ${col(8)}::int[], ${col(9)}::text[], ${col(10)}::text[],
-        ${col(11)}::text[], ${col(12)}::date[], ${col(13)}::date[], ${col(14)}::text[], ${col(15)}::bigint[],
-        ${col(16)}::bigint[], ${col(17)}::text[], ${col(18)}::text[])`;
+    await tx`insert into import_open_item_keys select line, invoice_external_id, debtor_external_id from import_open_items`;
   };
 
-  const closeCopy = async () => {
-    if (copy && copyDone) {
-      (copy as Writable).end();
-      await copyDone;
-      copy = null;
-    }
+  /** Waits for the previous chunk's writes, loads this one, and starts its writes without waiting for them. */
+  const flush = async () => {
+    if (chunk.rows === 0) return;
+    const buffer = chunk;
+    if (buffer.lines.length > 0) buffer.text.push(buffer.lines.splice(0).join(""));
+    chunk = newChunk();
+    await writing;
+    if (failure) throw failure.error;
+    await load(buffer);
+    if (!target.shouldWrite()) return;
+    writing = applyOpenItemsChunk(tx, target).then(
+      (counts) => {
+        created.debtors += counts.debtorsCreated;
+        created.invoices += counts.invoicesCreated;
+      },
+      (error: unknown) => {
+        failure = { error };
+      },
+    );
   };
 
   return {
-    append,
+    add: async (row, line) => {
+      if (mode === "postgres") {
+        chunk.lines.push(copyLine(row, line));
+        if (chunk.lines.length >= COPY_MESSAGE_ROWS) chunk.text.push(chunk.lines.splice(0).join(""));
+      } else values(row, line).forEach((v, i) => chunk.columns[i]!.push(v));
+      chunk.rows += 1;
+      staged += 1;
+      if (chunk.rows >= chunkRows) await flush();
+    },
+    close: async () => {
+      await flush();
+      await writing;
+      if (failure) throw failure.error;
+    },
     duplicates: async (limit) => {
-      await closeCopy();
       const found = await tx<{ externalId: string; line: number; firstLine: number }[]>`
         select invoice_external_id as "externalId", line, first_line as "firstLine" from (
           select invoice_external_id, line, min(line) over (partition by invoice_external_id) as first_line
-          from import_open_items
+          from import_open_item_keys
         ) t where line <> first_line order by line limit ${limit}`;
-      hasDuplicates = found.length > 0;
+      hasDuplicateLines = found.length > 0;
       return found;
     },
-    apply: async (orgId, asOf, updateDebtors) => {
-      await closeCopy();
-      await tx`analyze import_open_items`;
-      const counts = await applyOpenItemsStage(tx, { orgId, asOf, updateDebtors, hasDuplicates, stagedInvoices: staged });
-      return counts;
+    counts: async () => {
+      // without duplicated invoice ids (the usual case) every staged row is a distinct invoice: no count to run
+      const distinctInvoices = hasDuplicateLines
+        ? tx`(select count(*) from (select distinct invoice_external_id from import_open_item_keys) i)::int`
+        : tx`${staged}::int`;
+      const [total] = await tx<{ debtors: number; duplicates: number }[]>`
+        select (select count(*) from (select distinct debtor_external_id from import_open_item_keys) d)::int as debtors,
+               ${staged}::int - ${distinctInvoices} as duplicates`;
+      return {
+        debtorsCreated: created.debtors,
+        debtorsUpdated: total!.debtors - created.debtors,
+        invoicesCreated: created.invoices,
+        invoicesUpdated: staged - total!.duplicates - created.invoices,
+      };
     },
   };
 };

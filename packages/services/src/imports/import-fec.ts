@@ -65,10 +65,10 @@ export const importFec = (deps: ServiceDeps, actor: Actor | { orgId: string; use
       }
       const documents = accumulator.result();
       const terms = await findDebtorTerms(ctx.tx, [...new Set(documents.map((d) => d.customerKey))]);
-      const writer = await createStagedWriter(ctx, work);
+      const writer = await createStagedWriter(ctx, work, { orgId: actor.orgId, asOf: input.asOf, acceptValidRows: input.acceptValidRows, updateDebtors: false });
       for (const doc of documents) await writer.add(toRow(doc, terms.get(doc.customerKey) ?? input.defaultTermsDays), doc.firstLine);
       work.rowsImported = documents.length;
-      await writer.finish(actor.orgId, input.asOf, { acceptValidRows: input.acceptValidRows, updateDebtors: false });
+      await writer.finish();
       work.details.openDocuments = documents.length;
       work.details.customers = new Set(documents.map((d) => d.customerKey)).size;
       ctx.progress({ rowsRead: work.rowsTotal, rowsRejected: work.rowsRejected, bytesRead });

@@ -18,9 +18,9 @@ export interface CsvImportInput {
 }
 
 /** The streaming state of one CSV import: header, settled mapping, rows staged as they come. */
-const createCsvImporter = async (ctx: ImportContext, given: ColumnMapping | undefined) => {
+const createCsvImporter = async (ctx: ImportContext, given: ColumnMapping | undefined, target: { orgId: string; asOf: string; acceptValidRows: boolean }) => {
   const work = newWork();
-  const writer = await createStagedWriter(ctx, work);
+  const writer = await createStagedWriter(ctx, work, { ...target, updateDebtors: true });
   let header: string[] | null = null;
   let mapper: ((record: CsvRecord) => MapRecordResult) | null = null;
   const sample: CsvRecord[] = [];
@@ -48,11 +48,11 @@ const createCsvImporter = async (ctx: ImportContext, given: ColumnMapping | unde
       else if (mapper) await mapOne(record);
       else if (sample.push(record) >= DATE_SAMPLE_SIZE) await startMapping();
     },
-    finish: async (orgId: string, asOf: string, acceptValidRows: boolean) => {
+    finish: async () => {
       if (!header) throw new AppError("BAD_REQUEST", "The file is empty: no header line.", { key: "imports.emptyFile" });
       if (!mapper) await startMapping();
-      await writer.finish(orgId, asOf, { acceptValidRows, updateDebtors: true });
-      if (!acceptValidRows && work.rowsRejected > 0) work.rowsImported = 0;
+      await writer.finish();
+      if (!target.acceptValidRows && work.rowsRejected > 0) work.rowsImported = 0;
       return work;
     },
   };
@@ -72,13 +72,13 @@ export const importOpenItemsCsv = (deps: ServiceDeps, actor: Actor | { orgId: st
       clientRef: input.clientRef,
     },
     async (ctx) => {
-      const importer = await createCsvImporter(ctx, input.mapping);
+      const importer = await createCsvImporter(ctx, input.mapping, { orgId: actor.orgId, asOf: input.asOf, acceptValidRows: input.acceptValidRows });
       let bytesRead = 0;
       const options = input.mapping?.options ?? { delimiter: "auto" as const, encoding: "auto" as const };
       for await (const records of readTabularRecords(input.source, options, (n) => (bytesRead = n))) {
         for (const record of records) await importer.accept(record);
         ctx.progress({ rowsRead: importer.work.rowsTotal, rowsRejected: importer.work.rowsRejected, bytesRead });
       }
-      return importer.finish(actor.orgId, input.asOf, input.acceptValidRows);
+      return importer.finish();
     },
   );
