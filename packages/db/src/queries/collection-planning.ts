@@ -1,11 +1,27 @@
 import type { TenantTx } from "../database.ts";
+import { inPartition } from "./dunning-candidates-sql.ts";
 
 /**
- * Serializes dunning planning per tenant: two nodes (or two runs) planning one org at once queue behind each other
- * for the rest of the transaction.
+ * A share of a tenant's debtors, planned in its own transaction beside the others (each on its own connection):
+ * debtor ids hashed into `count` parts, this one being `index`.
  */
-export const lockDunningPlanning = async (tx: TenantTx, orgId: string): Promise<void> => {
-  await tx`select pg_advisory_xact_lock(hashtext('relance.dunning.plan'), hashtext(${orgId}))`;
+export interface DunningPartition {
+  index: number;
+  count: number;
+}
+
+export const WHOLE_BOOK: DunningPartition = { index: 0, count: 1 };
+
+
+/**
+ * Serializes dunning planning per tenant and partition: two nodes (or two runs) planning the same debtors queue
+ * behind each other for the rest of the transaction. Every partition of a run also holds the tenant's planning lock
+ * in shared mode, so that what must wait for all of them (an invoice deleted on its own, see migration 0013) takes it
+ * exclusively.
+ */
+export const lockDunningPlanning = async (tx: TenantTx, orgId: string, partition: DunningPartition): Promise<void> => {
+  await tx`select pg_advisory_xact_lock_shared(hashtext('relance.dunning.plan'), hashtext(${orgId}))`;
+  await tx`select pg_advisory_xact_lock(hashtext('relance.dunning.plan.part'), hashtext(${`${orgId}:${partition.index}/${partition.count}`}))`;
   // The planning statements read a whole tenant's open book: hash joins, whatever the (often stale) row estimates of
   // cases opened in this very transaction say; a nested loop there costs minutes at a million invoices.
   await tx`select set_config('enable_nestloop', 'off', true)`;
@@ -13,7 +29,7 @@ export const lockDunningPlanning = async (tx: TenantTx, orgId: string): Promise<
   // JIT compilation with inlining and optimization: seconds spent compiling for a plan made of hash joins.
   await tx`select set_config('jit', 'off', true)`;
   // hash joins and aggregates over the whole open book stay in memory instead of spilling in batches
-  await tx`select set_config('work_mem', '128MB', true)`;
+  await tx`select set_config('work_mem', '256MB', true)`;
 };
 
 /** The policy segment of a debtor, in SQL (kept equal to `policySegmentOf` in the services). */
@@ -26,13 +42,15 @@ const SEGMENT_OF_DEBTOR = `case when d.jurisdiction = 'CH' then 'ch' when d.segm
  * in this transaction would otherwise be written twice, its keys checked again each time); `clearUnplannedNextActions`
  * takes it back from those left without an action. Returns the ids of the cases opened.
  */
-export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf: string): Promise<string[]> => {
+export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf: string, partition: DunningPartition): Promise<string[]> => {
   await tx.unsafe(
     `update cases c set policy_version_id = cv.version_id, updated_at = now()
      from debtors d, (select distinct on (p.id) p.segment, v.id as version_id
                       from dunning_policies p join dunning_policy_versions v on v.policy_id = p.id
                       order by p.id, v.version desc) cv
-     where c.status = 'open' and c.policy_version_id is null and d.id = c.debtor_id and cv.segment = ${SEGMENT_OF_DEBTOR}`,
+     where c.status = 'open' and c.policy_version_id is null and d.id = c.debtor_id and cv.segment = ${SEGMENT_OF_DEBTOR}
+       and ${inPartition("d.id", "$1", "$2")}`,
+    [partition.index, partition.count],
   );
   const opened = await tx.unsafe<{ id: string }[]>(
     `with current_versions as (
@@ -44,12 +62,13 @@ export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf:
      insert into cases (org_id, debtor_id, status, stage, policy_version_id, next_action_date)
      select $1::uuid, d.id, 'open', 'reminder_1', cv.version_id, $2::date
      from debtors d join current_versions cv on cv.segment = ${SEGMENT_OF_DEBTOR}
-     where not exists (select 1 from cases c where c.debtor_id = d.id and c.status = 'open')
+     where ${inPartition("d.id", "$3", "$4")}
+       and not exists (select 1 from cases c where c.debtor_id = d.id and c.status = 'open')
        and exists (select 1 from invoices i where i.debtor_id = d.id and i.kind = 'invoice' and i.open_minor > 0
                    and i.due_date + cv.first_offset <= $2::date)
      on conflict (org_id, debtor_id) where status = 'open' do nothing
      returning id`,
-    [orgId, asOf],
+    [orgId, asOf, partition.index, partition.count],
   );
   return opened.map((c) => c.id);
 };

@@ -1,9 +1,14 @@
+/** SQL: the debtor id in `column` falls in the partition (`DunningPartition`) whose index and count are the parameters named. */
+export const inPartition = (column: string, index: string, count: string): string =>
+  `(hashtext(${column}::text) & 2147483647) % ${count}::int = ${index}::int`;
+
 /**
  * The SQL the plan reads: every open invoice of an open case meeting a step of its case's policy version, with the
  * reason it is held back (null when due); only what differs per invoice (the debtor's and case's columns are joined
  * once per debtor afterwards). Set-based: an invoice meets exactly one step, the one with offset ≤ asOf − due date <
  * the next step's offset (offsets strictly increase in a valid policy), so no grouping is needed. Held: debtors on hold, invoices under an unresolved dispute, cases under a live promise (a
- * pending promise not yet past), and invoices whose highest due step is already recorded. `$1` is the as-of date.
+ * pending promise not yet past), and invoices whose highest due step is already recorded. `$1` is the as-of date, `$2`
+ * and `$3` the partition's index and count (`DunningPartition`).
  */
 export const DUNNING_STEPS_CTE = `steps as (
        select v.id as version_id, (s.ord - 1)::int as step_index, (s.value->>'offsetDays')::int as offset_days,
@@ -37,7 +42,7 @@ export const DUNNING_CANDIDATES_CTES = `${DUNNING_STEPS_CTE},
               when se.step_index >= st.step_index then 'already_sent'
          end as reason
        from invoices i
-       join cases c on c.debtor_id = i.debtor_id and c.status = 'open'
+       join cases c on c.debtor_id = i.debtor_id and c.status = 'open' and ${inPartition("c.debtor_id", "$2", "$3")}
        join debtors d on d.id = i.debtor_id
        join step_days st on st.version_id = c.policy_version_id and st.days = least($1::date - i.due_date, (select days from max_offset))
        left join live_promise_cases lp on lp.case_id = c.id

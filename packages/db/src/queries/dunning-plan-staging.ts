@@ -1,4 +1,5 @@
 import type { TenantTx } from "../database.ts";
+import type { DunningPartition } from "./collection-planning.ts";
 import { DUNNING_CANDIDATES_CTES } from "./dunning-candidates-sql.ts";
 
 /** One due invoice of a debtor: its slot in the run's staging table (the index its penalties go back under). */
@@ -45,13 +46,13 @@ type InvoiceTuple = [slot: number, invoiceId: string, number: string, dueDate: s
 type DueDebtorRow = Omit<DueDebtor, "invoices"> & { kind: "due" | "skip"; reason: string | null; count: number | null; invoices: InvoiceTuple[] | null };
 
 /**
- * Selects each open invoice's due step (`DUNNING_CANDIDATES_CTES`), keeps the due ones, numbered, in a temporary table
+ * Selects each open invoice's due step (`DUNNING_CANDIDATES_CTES`) among the partition's debtors, keeps the due ones, numbered, in a temporary table
  * dropped at the end of the transaction, and answers them grouped by debtor with the lead step already chosen: one
  * row per debtor, its invoices as one JSON array (sorted here: an ordered aggregate would sort the whole book
  * twice), rather than a row of sixteen columns per invoice. Recording them
  * later sends back only what the caller adds (each debtor's action, penalties by slot).
  */
-export const stageDueDebtors = async (tx: TenantTx, asOf: string): Promise<DueDebtors> => {
+export const stageDueDebtors = async (tx: TenantTx, asOf: string, partition: DunningPartition): Promise<DueDebtors> => {
   await tx.unsafe(
     `create temporary table dunning_plan_due (
        slot bigint not null, invoice_id uuid not null, debtor_id uuid not null, step_index integer not null, open_minor bigint not null
@@ -79,7 +80,7 @@ export const stageDueDebtors = async (tx: TenantTx, asOf: string): Promise<DueDe
      union all
      select 'skip', reason, count(*), null, null, null, null, null, null, null, null, null, null, null
      from numbered where reason is not null group by reason`,
-    [asOf],
+    [asOf, partition.index, partition.count],
   );
   // a fresh temporary table has no statistics: without them the recording statement sorts it to merge-join it
   await tx.unsafe("analyze dunning_plan_due");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   clearUnplannedNextActions, insertDunningActions, lockDunningPlanning, openMissingDunningCases, pruneEmptyDunningActions, recordStagedDunningLines, stageDueDebtors,
-  withTenant, type DueDebtor, type NewDunningAction,
+  withTenant, type DueDebtor, type DunningPartition, type NewDunningAction,
 } from "@relance/db";
 import type { DunningChannel } from "@relance/domain";
 import type { ServiceDeps } from "../deps.ts";
@@ -73,20 +73,43 @@ const consolidate = (orgId: string, asOf: string, debtors: DueDebtor[], penaltie
 };
 
 /**
- * Plans the reminders due as of a date, for one tenant, in one transaction serialized per tenant: opens missing
- * cases, picks each invoice's step and each debtor's lead step in SQL, and records one consolidated action per debtor
- * at the highest level among its invoices. Penalties are computed (as of `asOf`) only for the invoices of actions whose step states
- * them. A dry run computes the same plan and rolls it back.
+ * How many transactions share a run on PostgreSQL, each on its own connection over its share of the debtors: the
+ * planning statements read and write the whole book and a database backend works on one core, so the parts of a
+ * large tenant advance side by side. PGlite serves one session: there the book is planned whole.
+ */
+export const PLAN_PARTITIONS = 2;
+
+/**
+ * Plans the reminders due as of a date, for one tenant: opens missing cases, picks each invoice's step and each
+ * debtor's lead step in SQL, and records one consolidated action per debtor at the highest level among its
+ * invoices. Penalties are computed (as of `asOf`) only for the invoices of actions whose step states them. The
+ * debtors are planned in partitions, each in one transaction serialized with any other run over the same debtors
+ * (the primary key of the recorded (invoice, step) pairs stays the exactly-once backstop whatever runs at once). A
+ * dry run computes the same plan and rolls it back.
  */
 export const planDunning = async (deps: ServiceDeps, orgId: string, options: { asOf: string; dryRun?: boolean }): Promise<DunningPlan> => {
   await ensureDefaultPolicies(deps, orgId);
   await ensureDefaultRateTables(deps, orgId);
+  const count = deps.db.mode === "postgres" ? PLAN_PARTITIONS : 1;
+  const parts = await Promise.all(Array.from({ length: count }, (_, index) => planPartition(deps, orgId, options, { index, count })));
+  const skipped: Record<string, number> = {};
+  for (const part of parts) for (const [reason, n] of Object.entries(part.skipped)) skipped[reason] = (skipped[reason] ?? 0) + n;
+  return {
+    asOf: options.asOf,
+    dryRun: options.dryRun ?? false,
+    casesOpened: parts.reduce((n, p) => n + p.casesOpened, 0),
+    actions: parts.flatMap((p) => p.actions),
+    skipped,
+  };
+};
+
+const planPartition = async (deps: ServiceDeps, orgId: string, options: { asOf: string; dryRun?: boolean }, partition: DunningPartition): Promise<DunningPlan> => {
   const dryRun = options.dryRun ?? false;
   try {
     return await withTenant(deps.db.sql, orgId, async (tx) => {
-      await lockDunningPlanning(tx, orgId);
-      const opened = await openMissingDunningCases(tx, orgId, options.asOf);
-      const { debtors, skipped } = await stageDueDebtors(tx, options.asOf);
+      await lockDunningPlanning(tx, orgId, partition);
+      const opened = await openMissingDunningCases(tx, orgId, options.asOf, partition);
+      const { debtors, skipped } = await stageDueDebtors(tx, options.asOf, partition);
       const penaltiesOf = debtors.some((d) => d.addPenalties) ? createPenaltyCalculator(await loadRateTables(tx), options.asOf) : null;
       const { actions, newActions, interestMinor, indemnityMinor } = consolidate(orgId, options.asOf, debtors, penaltiesOf);
       await insertDunningActions(tx, newActions);
@@ -94,7 +117,8 @@ export const planDunning = async (deps: ServiceDeps, orgId: string, options: { a
         debtorIds: newActions.map((a) => a.debtorId), actionIds: newActions.map((a) => a.id), interestMinor, indemnityMinor,
       });
       await clearUnplannedNextActions(tx, opened, options.asOf);
-      const plan = { asOf: options.asOf, dryRun, casesOpened: opened.length, actions: inserted === actions.reduce((n, a) => n + a.invoices.length, 0) ? actions : await keepRecorded(tx, actions), skipped };
+      const planned = inserted === actions.reduce((n, a) => n + a.invoices.length, 0) ? actions : await keepRecorded(tx, actions);
+      const plan = { asOf: options.asOf, dryRun, casesOpened: opened.length, actions: planned, skipped };
       if (dryRun) throw new DryRunRollback(plan);
       return plan;
     });

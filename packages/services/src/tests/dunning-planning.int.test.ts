@@ -6,7 +6,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { ensureDefaultPolicies, savePolicyVersion } from "../collection/dunning-policies.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
 import { addDebtor, addInvoices, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
-import { openMissingDunningCases, stageDueDebtors } from "@relance/db";
+import { openMissingDunningCases, stageDueDebtors, WHOLE_BOOK } from "@relance/db";
 
 let db: Database;
 let deps: ServiceDeps;
@@ -145,8 +145,8 @@ describe("SQL step choice equals the domain's nextDueSteps", () => {
       const domain = nextDueSteps(policy, invoices.map((i): DunningInvoice => ({ ...i, currency: "EUR", disputed: false, promiseUntil: null })), sent, asOf);
       const plan = await planDunning(deps, org.id, { asOf, dryRun: true });
       const fromSql = await withTenant(db.sql, org.id, async (tx) => {
-        await openMissingDunningCases(tx, org.id, asOf);
-        return stageDueDebtors(tx, asOf);
+        await openMissingDunningCases(tx, org.id, asOf, WHOLE_BOOK);
+        return stageDueDebtors(tx, asOf, WHOLE_BOOK);
       });
       const expected = new Map(domain.due.map((d) => [d.invoice.id, d.stepIndex]));
       expect(new Map(fromSql.debtors.flatMap((d) => d.invoices.map((i) => [i.invoiceId, i.stepIndex])))).toEqual(expected);
