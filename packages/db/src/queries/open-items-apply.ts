@@ -9,11 +9,12 @@ import type { UpsertCounts } from "./open-items.ts";
  */
 export const applyOpenItemsChunk = async (
   tx: TenantTx,
-  opts: { orgId: string; asOf: string; updateDebtors: boolean },
+  opts: { orgId: string; asOf: string; updateDebtors: boolean; analyze: boolean },
 ): Promise<Pick<UpsertCounts, "debtorsCreated" | "invoicesCreated">> => {
   const { orgId, asOf, updateDebtors } = opts;
   const keep = (column: string) => tx.unsafe(`case when ${updateDebtors} then excluded.${column} else debtors.${column} end`);
-  await tx`analyze import_open_items`;
+  // the first chunk's statistics serve the next ones, which look alike (a truncate keeps them)
+  if (opts.analyze) await tx`analyze import_open_items`;
   const [debtors] = await tx<{ created: number }[]>`
     with src as (
       select distinct on (debtor_external_id) debtor_external_id, debtor_name, debtor_country, debtor_segment,

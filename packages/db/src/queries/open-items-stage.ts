@@ -92,6 +92,7 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode, tar
   const chunkRows = target.chunkRows ?? STAGE_CHUNK_ROWS;
   let chunk = newChunk();
   let staged = 0;
+  let chunksWritten = 0;
   let hasDuplicateLines = true;
   const created = { debtors: 0, invoices: 0 };
   let writing: Promise<void> = Promise.resolve();
@@ -128,7 +129,7 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode, tar
     if (failure) throw failure.error;
     await load(buffer);
     if (!target.shouldWrite()) return;
-    writing = applyOpenItemsChunk(tx, target).then(
+    writing = applyOpenItemsChunk(tx, { ...target, analyze: chunksWritten++ === 0 }).then(
       (counts) => {
         created.debtors += counts.debtorsCreated;
         created.invoices += counts.invoicesCreated;
