@@ -155,3 +155,25 @@ describe("SQL step choice equals the domain's nextDueSteps", () => {
     }
   });
 });
+
+describe("planning partitions", () => {
+  it("split the debtors in parts that neither overlap nor miss any, each with the same steps as the whole book", async () => {
+    const org = await buildOrg(deps);
+    for (let d = 0; d < 24; d++) {
+      const debtor = await addDebtor(deps, org);
+      await addInvoices(deps, org, debtor, [{ number: `P-${d}-1`, dueDate: "2026-02-10", amountMinor: 5_000 }, { number: `P-${d}-2`, dueDate: "2026-01-10", amountMinor: 7_000 }]);
+    }
+    await ensureDefaultPolicies(deps, org.id);
+    const stage = (partition: { index: number; count: number }) =>
+      withTenant(db.sql, org.id, async (tx) => {
+        await openMissingDunningCases(tx, org.id, AS_OF, WHOLE_BOOK);
+        const { debtors } = await stageDueDebtors(tx, AS_OF, partition);
+        return debtors.map((d) => `${d.debtorId}:${d.stepIndex}:${d.invoices.map((i) => `${i.number}@${i.stepIndex}`).join(",")}`);
+      });
+    const whole = await stage(WHOLE_BOOK);
+    expect(whole).toHaveLength(24);
+    const parts = await Promise.all([0, 1, 2].map((index) => stage({ index, count: 3 })));
+    expect(parts.filter((part) => part.length > 0).length).toBeGreaterThan(1);
+    expect(parts.flat().sort()).toEqual([...whole].sort());
+  });
+});
