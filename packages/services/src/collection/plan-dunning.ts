@@ -44,6 +44,8 @@ class DryRunRollback extends Error {
   }
 }
 
+const NO_PENALTIES = { interestMinor: 0, indemnityMinor: 0 } as const;
+
 /**
  * One action per due debtor at its lead step, listing all its due invoices; penalties for the invoices of actions
  * whose step states them, also laid out by staging slot (index = slot − 1) for recording.
@@ -57,13 +59,16 @@ const consolidate = (orgId: string, asOf: string, debtors: DueDebtor[], penaltie
   for (const debtor of debtors) {
     const actionId = randomUUID();
     const invoices = debtor.invoices.map((item): PlannedInvoice => {
-      let penalties = { interestMinor: 0, indemnityMinor: 0 };
+      let penalties: { interestMinor: number; indemnityMinor: number } = NO_PENALTIES;
       if (debtor.addPenalties && penaltiesOf) {
         penalties = penaltiesOf({ jurisdiction: debtor.jurisdiction, segment: debtor.segment, currency: item.currency, dueDate: item.dueDate, openMinor: item.openMinor });
         interestMinor[item.slot - 1] = penalties.interestMinor;
         indemnityMinor[item.slot - 1] = penalties.indemnityMinor;
       }
-      return { invoiceId: item.invoiceId, number: item.number, openMinor: item.openMinor, currency: item.currency, ...penalties };
+      return {
+        invoiceId: item.invoiceId, number: item.number, openMinor: item.openMinor, currency: item.currency,
+        interestMinor: penalties.interestMinor, indemnityMinor: penalties.indemnityMinor,
+      };
     });
     const step = { stepIndex: debtor.stepIndex, level: debtor.level, channel: debtor.channel, plannedFor: asOf };
     newActions.push({ id: actionId, orgId, caseId: debtor.caseId, debtorId: debtor.debtorId, policyVersionId: debtor.policyVersionId, ...step });
@@ -77,7 +82,7 @@ const consolidate = (orgId: string, asOf: string, debtors: DueDebtor[], penaltie
  * planning statements read and write the whole book and a database backend works on one core, so the parts of a
  * large tenant advance side by side. PGlite serves one session: there the book is planned whole.
  */
-export const PLAN_PARTITIONS = 2;
+export const PLAN_PARTITIONS = Number(process.env.PP ?? 2);
 
 /**
  * Plans the reminders due as of a date, for one tenant: opens missing cases, picks each invoice's step and each
