@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLedgerLive } from "../hooks/use-ledger-live.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { AllocationConfirmation } from "./allocation-confirmation.tsx";
 import { ErrorMessage } from "./error-message.tsx";
@@ -11,10 +12,14 @@ import type { AllocationDone } from "./payment-allocation-form.tsx";
 
 const PAGE_SIZE = 20;
 
-/** The queue, a page at a time, with the confirmation of the last allocation above it. */
+/**
+ * The queue, a page at a time, with the confirmation of the last allocation above it. It follows the ledger live: a
+ * statement imported or a payment allocated by a colleague shows without a reload.
+ */
 export function MatchingQueue() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  useLedgerLive("payments");
   const [page, setPage] = useState(0);
   const [done, setDone] = useState<AllocationDone | null>(null);
   const queue = useQuery({ ...trpc.payments.queue.queryOptions({ page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });

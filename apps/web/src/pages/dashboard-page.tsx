@@ -13,7 +13,7 @@ import { KpiCurrencyFigures } from "../components/kpi-currency-figures.tsx";
 import { KpiFiltersBar } from "../components/kpi-filters-bar.tsx";
 import { KpiFormulaTip } from "../components/kpi-formula-tip.tsx";
 import { Loading } from "../components/loading.tsx";
-import { useDashboardLive } from "../hooks/use-dashboard-live.ts";
+import { useLedgerLive } from "../hooks/use-ledger-live.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { useMe } from "../hooks/use-me.ts";
 import { readDashboardFilters, snapshotRequestOf, writeDashboardFilters } from "../lib/dashboard-params.ts";
@@ -28,7 +28,7 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const filters = readDashboardFilters(params);
   const request = snapshotRequestOf(filters);
-  const live = useDashboardLive();
+  const live = useLedgerLive("kpi");
   const me = useMe();
   const snapshot = useQuery({ ...trpc.kpi.snapshot.queryOptions(request), placeholderData: (previous) => previous });
   const period = snapshot.data?.period;

@@ -6,11 +6,15 @@ import { useTRPC } from "../lib/trpc.ts";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
+/** What a screen shows of the ledger, refetched when it moves: the KPIs, or the payments (the matching queue). */
+export type LedgerView = "kpi" | "payments";
+
 /**
- * Watches the tenant's dashboards on the shared socket (again after every reconnection): each `kpi:changed` makes
- * the KPI queries refetch with their own filters. Returns the connection status and when figures last moved.
+ * Watches the tenant's ledger on the shared socket (the dashboard room, joined again after every reconnection): each
+ * `kpi:changed` (an import, a match, an allocation, a promise… by anyone, on any node) makes the view's queries
+ * refetch with their own filters. Returns the connection status and when figures last moved.
  */
-export const useDashboardLive = (): { status: LiveStatus; lastChange: string | null } => {
+export const useLedgerLive = (view: LedgerView): { status: LiveStatus; lastChange: string | null } => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
@@ -19,7 +23,7 @@ export const useDashboardLive = (): { status: LiveStatus; lastChange: string | n
   useEffect(() => {
     const socket = getSocket();
     let active = true;
-    const refetch = () => void queryClient.invalidateQueries({ queryKey: trpc.kpi.pathKey() });
+    const refetch = () => void queryClient.invalidateQueries({ queryKey: view === "kpi" ? trpc.kpi.pathKey() : trpc.payments.pathKey() });
     const watch = () => {
       socket.emit("dashboard:watch", {}, (result) => {
         if (!active) return;
@@ -53,7 +57,7 @@ export const useDashboardLive = (): { status: LiveStatus; lastChange: string | n
       socket.off("disconnect", onDisconnect);
       if (socket.connected) socket.emit("dashboard:unwatch", {}, () => {});
     };
-  }, [queryClient, trpc]);
+  }, [queryClient, trpc, view]);
 
   return { status, lastChange };
 };
