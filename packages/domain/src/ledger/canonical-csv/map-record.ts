@@ -7,7 +7,7 @@ import type { ReferenceKind } from "../payment-reference.ts";
 import { CANONICAL_FIELDS, type CanonicalField } from "./canonical-columns.ts";
 import { normalizeHeaderName } from "./auto-map-header.ts";
 import { resolveMapping, type ColumnMapping, type ResolvedColumn } from "./column-mapping.ts";
-import { openItemSchema, type OpenItemFields } from "./open-item-schema.ts";
+import { openItemFastParser, openItemSchema, type OpenItemFields } from "./open-item-schema.ts";
 
 /** One valid row of an open-items import, typed and normalized (credit notes negative, references normalized). */
 export interface ImportedOpenItem {
@@ -93,6 +93,7 @@ export const createRecordMapper = (header: readonly string[], mapping: ColumnMap
     throw invalidValue(`The column mapping does not fit this file: ${problems.map((p) => p.message).join("; ")}`, "ledger.invalidMapping");
   }
   const schema = openItemSchema(mapping.options);
+  const fastParse = openItemFastParser(mapping.options);
   // resolved once per header: which cell (or default) feeds each canonical field
   const sources = CANONICAL_FIELDS.map((field) => {
     const column = resolved[field];
@@ -112,6 +113,9 @@ export const createRecordMapper = (header: readonly string[], mapping: ColumnMap
       if (value !== "") input[source.field] = value;
       else if (source.fallback !== undefined && source.fallback !== "") input[source.field] = source.fallback;
     }
+    const fast = fastParse(input);
+    if (fast) return { ok: true, row: toOpenItem(record.line, fast) };
+    // something is wrong: the schema names every problem
     const result = schema.safeParse(input);
     if (result.success) return { ok: true, row: toOpenItem(record.line, result.data) };
     const errors = result.error.issues.map((issue) => {

@@ -22,11 +22,10 @@ const fromOutcome = <T>(parse: (value: string) => ParseOutcome<T>) =>
     return z.NEVER;
   });
 
-const lookup = <T>(table: Record<string, T>, reason: string) =>
-  fromOutcome<T>((value) => {
-    const found = table[value.toLowerCase().replace(/[\s_-]+/g, " ")];
-    return found === undefined ? { ok: false, reason } : { ok: true, value: found };
-  });
+const lookupIn = <T>(table: Record<string, T>, reason: string) => (value: string): ParseOutcome<T> => {
+  const found = table[value.toLowerCase().replace(/[\s_-]+/g, " ")];
+  return found === undefined ? { ok: false, reason } : { ok: true, value: found };
+};
 
 const SEGMENTS: Record<string, "b2b" | "b2c"> = { b2b: "b2b", b2c: "b2c", professionnel: "b2b", entreprise: "b2b", particulier: "b2c", consommateur: "b2c" };
 const LANGUAGES: Record<string, "fr" | "en" | "de" | "it"> = { fr: "fr", en: "en", de: "de", it: "it" };
@@ -36,15 +35,25 @@ const DOCUMENT_TYPES: Record<string, "invoice" | "credit_note"> = {
 };
 const CURRENCY_ALIASES: Record<string, Currency> = { eur: "EUR", "€": "EUR", chf: "CHF", "fr.": "CHF" };
 
-const paymentReference = fromOutcome((value) => {
+const parsePaymentReference = (value: string): ParseOutcome<{ kind: "QRR" | "SCOR" | "OTHER"; normalized: string }> => {
   const reference = classifyReference(value);
   if (reference.problem !== undefined) return { ok: false, reason: reference.problem };
   return { ok: true, value: { kind: reference.kind as "QRR" | "SCOR" | "OTHER", normalized: reference.normalized } };
-});
+};
+const paymentReference = fromOutcome(parsePaymentReference);
 
-const termsDays = fromOutcome((value) =>
-  /^\d{1,3}$/.test(value) && Number(value) <= 365 ? { ok: true, value: Number(value) } : { ok: false, reason: "must be a whole number of days from 0 to 365" },
-);
+const parseTermsDays = (value: string): ParseOutcome<number> =>
+  /^\d{1,3}$/.test(value) && Number(value) <= 365 ? { ok: true, value: Number(value) } : { ok: false, reason: "must be a whole number of days from 0 to 365" };
+const termsDays = fromOutcome(parseTermsDays);
+
+const parseCountry = (value: string): ParseOutcome<string> =>
+  isIsoCountryCode(value.toUpperCase()) ? { ok: true, value: value.toUpperCase() } : { ok: false, reason: "not an ISO 3166 country code (e.g. FR, CH)" };
+const parseSegment = lookupIn(SEGMENTS, "must be b2b or b2c");
+const parseLanguage = lookupIn(LANGUAGES, "must be fr, en, de or it");
+const parseCurrency = lookupIn(CURRENCY_ALIASES, `must be ${CURRENCIES.join(" or ")}`);
+const parseDocumentType = lookupIn(DOCUMENT_TYPES, "must be invoice or credit_note");
+
+const EMAIL = z.email({ error: "not an email address" });
 
 const fieldsSchema = (options: ImportOptions) => {
   const amount = fromOutcome((value) => tryParseDecimalAmount(value, { decimalSeparator: options.decimalSeparator }));
@@ -52,13 +61,11 @@ const fieldsSchema = (options: ImportOptions) => {
   return z.object({
     debtor_external_id: text(100),
     debtor_name: text(200),
-    debtor_country: fromOutcome((value) =>
-      isIsoCountryCode(value.toUpperCase()) ? { ok: true, value: value.toUpperCase() } : { ok: false, reason: "not an ISO 3166 country code (e.g. FR, CH)" },
-    ),
-    debtor_segment: lookup(SEGMENTS, "must be b2b or b2c"),
+    debtor_country: fromOutcome(parseCountry),
+    debtor_segment: fromOutcome(parseSegment),
     debtor_identifier: fromOutcome(parseCompanyIdentifier).optional(),
-    debtor_email: z.email({ error: "not an email address" }).optional(),
-    debtor_language: lookup(LANGUAGES, "must be fr, en, de or it").optional(),
+    debtor_email: EMAIL.optional(),
+    debtor_language: fromOutcome(parseLanguage).optional(),
     debtor_payment_terms_days: termsDays.optional(),
     invoice_external_id: text(100).optional(),
     invoice_number: text(100),
@@ -66,10 +73,10 @@ const fieldsSchema = (options: ImportOptions) => {
     due_date: date,
     amount,
     open_amount: amount,
-    currency: lookup(CURRENCY_ALIASES, `must be ${CURRENCIES.join(" or ")}`),
+    currency: fromOutcome(parseCurrency),
     po_number: text(100).optional(),
     payment_reference: paymentReference.optional(),
-    document_type: lookup(DOCUMENT_TYPES, "must be invoice or credit_note").optional(),
+    document_type: fromOutcome(parseDocumentType).optional(),
   });
 };
 
@@ -94,3 +101,68 @@ export const openItemSchema = (options: ImportOptions) =>
   );
 
 export type OpenItemFields = z.output<ReturnType<typeof openItemSchema>>;
+
+/**
+ * The same rules as `openItemSchema`, for a million-row file: plain calls of the same field parsers, no zod
+ * machinery per row. Returns the parsed row, or null when anything is wrong: the caller then runs the zod schema,
+ * which names every problem exactly as before.
+ */
+export const openItemFastParser = (options: ImportOptions) => {
+  const amount = (value: string) => tryParseDecimalAmount(value, { decimalSeparator: options.decimalSeparator });
+  const date = (value: string) => tryParseDateText(value, options.dateFormat);
+  const text = (value: string | undefined, max: number) => (value !== undefined && value.length <= max ? value : null);
+  return (input: Partial<Record<keyof Fields, string>>): OpenItemFields | null => {
+    const debtorExternalId = text(input.debtor_external_id, 100);
+    const debtorName = text(input.debtor_name, 200);
+    const invoiceNumber = text(input.invoice_number, 100);
+    if (debtorExternalId === null || debtorName === null || invoiceNumber === null) return null;
+    const optional = <T>(value: string | undefined, parse: (value: string) => ParseOutcome<T>): { ok: boolean; value?: T } => {
+      if (value === undefined) return { ok: true };
+      const outcome = parse(value);
+      return outcome.ok ? { ok: true, value: outcome.value } : { ok: false };
+    };
+    const required = <T>(value: string | undefined, parse: (value: string) => ParseOutcome<T>): ParseOutcome<T> | null =>
+      value === undefined ? null : parse(value);
+    const country = required(input.debtor_country, parseCountry);
+    const segment = required(input.debtor_segment, parseSegment);
+    const issueDate = required(input.issue_date, date);
+    const dueDate = required(input.due_date, date);
+    const total = required(input.amount, amount);
+    const open = required(input.open_amount, amount);
+    const currency = required(input.currency, parseCurrency);
+    if (!country?.ok || !segment?.ok || !issueDate?.ok || !dueDate?.ok || !total?.ok || !open?.ok || !currency?.ok) return null;
+    const identifier = optional(input.debtor_identifier, parseCompanyIdentifier);
+    const language = optional(input.debtor_language, parseLanguage);
+    const terms = optional(input.debtor_payment_terms_days, parseTermsDays);
+    const reference = optional(input.payment_reference, parsePaymentReference);
+    const documentType = optional(input.document_type, parseDocumentType);
+    if (!identifier.ok || !language.ok || !terms.ok || !reference.ok || !documentType.ok) return null;
+    if (input.debtor_email !== undefined && !EMAIL.safeParse(input.debtor_email).success) return null;
+    const invoiceExternalId = input.invoice_external_id === undefined ? undefined : text(input.invoice_external_id, 100);
+    const poNumber = input.po_number === undefined ? undefined : text(input.po_number, 100);
+    if (invoiceExternalId === null || poNumber === null) return null;
+    const fields: Fields = {
+      debtor_external_id: debtorExternalId,
+      debtor_name: debtorName,
+      debtor_country: country.value,
+      debtor_segment: segment.value,
+      debtor_identifier: identifier.value,
+      debtor_email: input.debtor_email,
+      debtor_language: language.value,
+      debtor_payment_terms_days: terms.value,
+      invoice_external_id: invoiceExternalId,
+      invoice_number: invoiceNumber,
+      issue_date: issueDate.value,
+      due_date: dueDate.value,
+      amount: total.value,
+      open_amount: open.value,
+      currency: currency.value,
+      po_number: poNumber,
+      payment_reference: reference.value,
+      document_type: documentType.value,
+    };
+    let problem = false;
+    const row = reconcile(fields, () => (problem = true));
+    return problem ? null : row;
+  };
+};
