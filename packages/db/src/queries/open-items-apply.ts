@@ -12,30 +12,36 @@ export const applyOpenItemsChunk = async (
   opts: { orgId: string; asOf: string; updateDebtors: boolean; analyze: boolean },
 ): Promise<Pick<UpsertCounts, "debtorsCreated" | "invoicesCreated">> => {
   const { orgId, asOf, updateDebtors } = opts;
-  const keep = (column: string) => tx.unsafe(`case when ${updateDebtors} then excluded.${column} else debtors.${column} end`);
   // the first chunk's statistics serve the next ones, which look alike (a truncate keeps them)
   if (opts.analyze) await tx`analyze import_open_items`;
+  // a debtor's values as this chunk would leave them, `current` being the row there now (`excluded` the chunk's)
+  const next = (current: string, given: string) => {
+    const keep = (column: string) => tx.unsafe(updateDebtors ? `${given}.${column}` : `${current}.${column}`);
+    return tx`(${keep("name")}, ${keep("country")}, ${keep("segment")}, ${keep("jurisdiction")},
+      coalesce(${tx.unsafe(given)}.identifier, ${tx.unsafe(current)}.identifier), coalesce(${tx.unsafe(given)}.email, ${tx.unsafe(current)}.email),
+      ${keep("language")}, ${keep("payment_terms_days")})`;
+  };
+  const now = (current: string) =>
+    tx.unsafe(`(${["name", "country", "segment", "jurisdiction", "identifier", "email", "language", "payment_terms_days"].map((c) => `${current}.${c}`).join(", ")})`);
   const [debtors] = await tx<{ created: number }[]>`
     with src as (
-      select distinct on (debtor_external_id) debtor_external_id, debtor_name, debtor_country, debtor_segment,
-             debtor_identifier, debtor_email, debtor_language, debtor_terms
+      select distinct on (debtor_external_id) debtor_external_id as external_id, debtor_name as name, debtor_country as country,
+             debtor_segment as segment, case when debtor_country = 'CH' then 'CH' else 'FR' end as jurisdiction,
+             debtor_identifier as identifier, debtor_email as email, coalesce(debtor_language, 'fr') as language,
+             coalesce(debtor_terms, 30) as payment_terms_days
       from import_open_items order by debtor_external_id, line desc
+    ), pending as (
+      -- only the debtors that are new or would change: every chunk names most of a file's debtors again
+      select s.* from src s left join debtors cur on cur.org_id = ${orgId}::uuid and cur.external_id = s.external_id
+      where cur.id is null or ${now("cur")} is distinct from ${next("cur", "s")}
     ), up as (
       insert into debtors (org_id, external_id, name, country, segment, jurisdiction, identifier, email, language, payment_terms_days)
-      select ${orgId}::uuid, debtor_external_id, debtor_name, debtor_country, debtor_segment,
-             case when debtor_country = 'CH' then 'CH' else 'FR' end, debtor_identifier, debtor_email,
-             coalesce(debtor_language, 'fr'), coalesce(debtor_terms, 30)
-      from src
+      select ${orgId}::uuid, external_id, name, country, segment, jurisdiction, identifier, email, language, payment_terms_days
+      from pending
       on conflict (org_id, external_id) do update set
-        name = ${keep("name")}, country = ${keep("country")}, segment = ${keep("segment")},
-        jurisdiction = ${keep("jurisdiction")}, identifier = coalesce(excluded.identifier, debtors.identifier),
-        email = coalesce(excluded.email, debtors.email), language = ${keep("language")},
-        payment_terms_days = ${keep("payment_terms_days")}, updated_at = now()
-      where (debtors.name, debtors.country, debtors.segment, debtors.jurisdiction, debtors.identifier, debtors.email,
-             debtors.language, debtors.payment_terms_days)
-        is distinct from (${keep("name")}, ${keep("country")}, ${keep("segment")}, ${keep("jurisdiction")},
-             coalesce(excluded.identifier, debtors.identifier), coalesce(excluded.email, debtors.email),
-             ${keep("language")}, ${keep("payment_terms_days")})
+        (name, country, segment, jurisdiction, identifier, email, language, payment_terms_days) = ${next("debtors", "excluded")},
+        updated_at = now()
+      where ${now("debtors")} is distinct from ${next("debtors", "excluded")}
       returning (xmax = 0) as created
     ) select count(*) filter (where created)::int as created from up`;
 
