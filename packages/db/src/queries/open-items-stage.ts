@@ -3,11 +3,12 @@ import { applyOpenItemsChunk } from "./open-items-apply.ts";
 import type { OpenItemRow, UpsertCounts } from "./open-items.ts";
 
 /**
- * Transaction-local staging for one import, in chunks: rows are held in memory up to a chunk, loaded into a staging
- * table (COPY on PostgreSQL, INSERT … unnest on PGlite, whose socket cannot take COPY FROM STDIN) and written to the
- * ledger set-based while the next chunk is being read. On PostgreSQL the database writes one chunk while Node parses
- * the next, instead of each waiting for the other; memory holds two chunks at most, whatever the file size.
- * Each chunk's keys are kept for the whole-file checks (duplicated invoice ids, counts).
+ * Transaction-local staging for one import, in chunks. On PostgreSQL a chunk's rows are held in memory as COPY text,
+ * then loaded into the staging table and written to the ledger set-based while Node parses the next chunk: the
+ * database and Node work at the same time instead of waiting for each other, and memory holds two chunks at most,
+ * whatever the file size. PGlite (whose socket cannot take COPY FROM STDIN) runs on Node's thread: its rows go in by
+ * INSERT … unnest batches as they come, and each chunk is written when full. Each chunk's keys are kept for the
+ * whole-file checks (duplicated invoice ids, counts).
  */
 export interface OpenItemsStage {
   /** Takes one valid row (with its line in the file); resolves at once unless a chunk is due to be written. */
@@ -62,7 +63,7 @@ const copyField = (v: string | number | null): string => {
   return v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 };
 
-/** One chunk in memory, in the form its loader sends: COPY text, or one array per column for unnest. */
+/** One chunk in memory, in the form its loader sends: COPY text, or (one batch at a time) one array per column for unnest. */
 interface ChunkBuffer {
   rows: number;
   /** COPY text, one string per few thousand rows (one network message each, not one per row). */
@@ -98,36 +99,53 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode, tar
   let writing: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | null = null;
 
-  const load = async (buffer: ChunkBuffer) => {
+  /** Empties the staging table for a new chunk, once the previous chunk's writes are done with it. */
+  let chunkStarted = false;
+  const startChunk = async () => {
+    if (chunkStarted) return;
+    await writing;
+    if (failure) throw failure.error;
     await tx`truncate import_open_items`;
-    if (mode === "postgres") {
-      const copy = await tx`copy import_open_items (${tx.unsafe(COLUMNS.join(", "))}) from stdin`.writable();
-      const done = new Promise<void>((resolve, reject) => {
-        copy.on("finish", () => resolve());
-        copy.on("error", reject);
-      });
-      for (const text of buffer.text) if (!copy.write(text)) await new Promise((resolve) => copy.once("drain", resolve));
-      copy.end();
-      await done;
-    } else {
-      for (let start = 0; start < buffer.rows; start += PGLITE_BATCH_ROWS) {
-        const arrays = buffer.columns.map((column, i) => tx`${tx.array(column.slice(start, start + PGLITE_BATCH_ROWS) as never[])}::${tx.unsafe(TYPES[i]!)}[]`);
-        await tx`insert into import_open_items (${tx.unsafe(COLUMNS.join(", "))})
-          select * from unnest(${arrays.reduce((all, array) => tx`${all}, ${array}`)})`;
-      }
-    }
-    await tx`insert into import_open_item_keys select line, invoice_external_id, debtor_external_id from import_open_items`;
+    chunkStarted = true;
+  };
+
+  const copyChunk = async (buffer: ChunkBuffer) => {
+    const copy = await tx`copy import_open_items (${tx.unsafe(COLUMNS.join(", "))}) from stdin`.writable();
+    const done = new Promise<void>((resolve, reject) => {
+      copy.on("finish", () => resolve());
+      copy.on("error", reject);
+    });
+    for (const text of buffer.text) if (!copy.write(text)) await new Promise((resolve) => copy.once("drain", resolve));
+    copy.end();
+    await done;
+  };
+
+  /** PGlite runs on Node's own thread, so holding a chunk back gains nothing: each batch goes in as it fills. */
+  const insertBatch = async () => {
+    const columns = chunk.columns;
+    chunk.columns = COLUMNS.map(() => []);
+    if (columns[0]!.length === 0) return;
+    await startChunk();
+    const arrays = columns.map((column, i) => tx`${tx.array(column as never[])}::${tx.unsafe(TYPES[i]!)}[]`);
+    await tx`insert into import_open_items (${tx.unsafe(COLUMNS.join(", "))})
+      select * from unnest(${arrays.reduce((all, array) => tx`${all}, ${array}`)})`;
   };
 
   /** Waits for the previous chunk's writes, loads this one, and starts its writes without waiting for them. */
   const flush = async () => {
     if (chunk.rows === 0) return;
-    const buffer = chunk;
-    if (buffer.lines.length > 0) buffer.text.push(buffer.lines.splice(0).join(""));
-    chunk = newChunk();
-    await writing;
-    if (failure) throw failure.error;
-    await load(buffer);
+    if (mode === "postgres") {
+      const buffer = chunk;
+      if (buffer.lines.length > 0) buffer.text.push(buffer.lines.splice(0).join(""));
+      chunk = newChunk();
+      await startChunk();
+      await copyChunk(buffer);
+    } else {
+      await insertBatch();
+      chunk = newChunk();
+    }
+    chunkStarted = false;
+    await tx`insert into import_open_item_keys select line, invoice_external_id, debtor_external_id from import_open_items`;
     if (!target.shouldWrite()) return;
     writing = applyOpenItemsChunk(tx, { ...target, analyze: chunksWritten++ === 0 }).then(
       (counts) => {
@@ -149,6 +167,7 @@ export const createOpenItemsStage = async (tx: TenantTx, mode: DatabaseMode, tar
       chunk.rows += 1;
       staged += 1;
       if (chunk.rows >= chunkRows) await flush();
+      else if (mode === "embedded" && chunk.columns[0]!.length >= PGLITE_BATCH_ROWS) await insertBatch();
     },
     close: async () => {
       await flush();
