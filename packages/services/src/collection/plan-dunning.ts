@@ -82,7 +82,7 @@ const consolidate = (orgId: string, asOf: string, debtors: DueDebtor[], penaltie
  * planning statements read and write the whole book and a database backend works on one core, so the parts of a
  * large tenant advance side by side. PGlite serves one session: there the book is planned whole.
  */
-export const PLAN_PARTITIONS = Number(process.env.PP ?? 2);
+export const PLAN_PARTITIONS = 2;
 
 /**
  * Plans the reminders due as of a date, for one tenant: opens missing cases, picks each invoice's step and each
