@@ -58,14 +58,17 @@ export const openMissingDunningCases = async (tx: TenantTx, orgId: string, asOf:
          (select min((s->>'offsetDays')::int) from jsonb_array_elements(v.steps) s) as first_offset
        from dunning_policies p join dunning_policy_versions v on v.policy_id = p.id
        order by p.id, v.version desc
+     ),
+     -- a step is due on some open invoice of the debtor when it is due on the oldest one
+     oldest_due as (
+       select debtor_id, min(due_date) as due_date from invoices where kind = 'invoice' and open_minor > 0 group by debtor_id
      )
      insert into cases (org_id, debtor_id, status, stage, policy_version_id, next_action_date)
      select $1::uuid, d.id, 'open', 'reminder_1', cv.version_id, $2::date
      from debtors d join current_versions cv on cv.segment = ${SEGMENT_OF_DEBTOR}
+     join oldest_due o on o.debtor_id = d.id and o.due_date + cv.first_offset <= $2::date
      where ${inPartition("d.id", "$3", "$4")}
        and not exists (select 1 from cases c where c.debtor_id = d.id and c.status = 'open')
-       and exists (select 1 from invoices i where i.debtor_id = d.id and i.kind = 'invoice' and i.open_minor > 0
-                   and i.due_date + cv.first_offset <= $2::date)
      on conflict (org_id, debtor_id) where status = 'open' do nothing
      returning id`,
     [orgId, asOf, partition.index, partition.count],
