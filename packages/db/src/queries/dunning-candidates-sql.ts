@@ -6,9 +6,10 @@ export const inPartition = (column: string, index: string, count: string): strin
  * The SQL the plan reads: every open invoice of an open case meeting a step of its case's policy version, with the
  * reason it is held back (null when due); only what differs per invoice (the debtor's and case's columns are joined
  * once per debtor afterwards). Set-based: an invoice meets exactly one step, the one with offset ≤ asOf − due date <
- * the next step's offset (offsets strictly increase in a valid policy), so no grouping is needed. Held: debtors on hold, invoices under an unresolved dispute, cases under a live promise (a
- * pending promise not yet past), and invoices whose highest due step is already recorded. `$1` is the as-of date, `$2`
- * and `$3` the partition's index and count (`DunningPartition`).
+ * the next step's offset (offsets strictly increase in a valid policy), so no grouping is needed. Held: debtors on
+ * hold, invoices under an unresolved dispute, cases under a live promise (a pending promise not yet past), and
+ * invoices whose highest due step is already recorded. `$1` is the as-of date, `$2` and `$3` the partition's index
+ * and count (`DunningPartition`).
  */
 export const DUNNING_STEPS_CTE = `steps as (
        select v.id as version_id, (s.ord - 1)::int as step_index, (s.value->>'offsetDays')::int as offset_days,

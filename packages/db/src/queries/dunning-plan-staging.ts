@@ -46,11 +46,11 @@ type InvoiceTuple = [slot: number, invoiceId: string, number: string, dueDate: s
 type DueDebtorRow = Omit<DueDebtor, "invoices"> & { kind: "due" | "skip"; reason: string | null; count: number | null; invoices: InvoiceTuple[] | null };
 
 /**
- * Selects each open invoice's due step (`DUNNING_CANDIDATES_CTES`) among the partition's debtors, keeps the due ones, numbered, in a temporary table
- * dropped at the end of the transaction, and answers them grouped by debtor with the lead step already chosen: one
- * row per debtor, its invoices as one JSON array (sorted here: an ordered aggregate would sort the whole book
- * twice), rather than a row of sixteen columns per invoice. Recording them
- * later sends back only what the caller adds (each debtor's action, penalties by slot).
+ * Selects each open invoice's due step (`DUNNING_CANDIDATES_CTES`) among the partition's debtors, keeps the due ones,
+ * numbered, in a temporary table dropped at the end of the transaction, and answers them grouped by debtor with the
+ * lead step already chosen: one row per debtor, its invoices as one JSON array (sorted here: an ordered aggregate
+ * would sort the whole book twice), rather than a row of sixteen columns per invoice. Recording them later sends
+ * back only what the caller adds (each debtor's action, penalties by slot).
  */
 export const stageDueDebtors = async (tx: TenantTx, asOf: string, partition: DunningPartition): Promise<DueDebtors> => {
   await tx.unsafe(
