@@ -1,3 +1,4 @@
+import { plainArrayLiteral } from "../array-literal.ts";
 import type { TenantTx } from "../database.ts";
 import { inPartition } from "./dunning-candidates-sql.ts";
 
@@ -81,7 +82,8 @@ export const clearUnplannedNextActions = async (tx: TenantTx, openedCaseIds: str
   if (openedCaseIds.length === 0) return;
   await tx`
     update cases c set next_action_date = null
-    where c.id = any(${tx.array(openedCaseIds)}::uuid[])
+    from unnest(${plainArrayLiteral(openedCaseIds)}::uuid[]) as o (id)
+    where c.id = o.id
       and not exists (select 1 from dunning_actions a where a.case_id = c.id and a.planned_for = ${asOf}::date)`;
 };
 
@@ -97,27 +99,29 @@ export interface NewDunningAction {
   plannedFor: string;
 }
 
+/** Lists go in through `unnest` in FROM clauses: evaluated once, whatever plan the server caches for the statement. */
 export const insertDunningActions = async (tx: TenantTx, actions: NewDunningAction[]): Promise<void> => {
   if (actions.length === 0) return;
   await tx`
     insert into dunning_actions (id, org_id, case_id, debtor_id, policy_version_id, step_index, level, channel, planned_for)
     select * from unnest(
-      ${tx.array(actions.map((a) => a.id))}::uuid[], ${tx.array(actions.map((a) => a.orgId))}::uuid[],
-      ${tx.array(actions.map((a) => a.caseId))}::uuid[], ${tx.array(actions.map((a) => a.debtorId))}::uuid[],
-      ${tx.array(actions.map((a) => a.policyVersionId))}::uuid[], ${tx.array(actions.map((a) => a.stepIndex))}::int[],
-      ${tx.array(actions.map((a) => a.level))}::int[], ${tx.array(actions.map((a) => a.channel))}::text[],
-      ${tx.array(actions.map((a) => a.plannedFor))}::date[])`;
+      ${plainArrayLiteral(actions.map((a) => a.id))}::uuid[], ${plainArrayLiteral(actions.map((a) => a.orgId))}::uuid[],
+      ${plainArrayLiteral(actions.map((a) => a.caseId))}::uuid[], ${plainArrayLiteral(actions.map((a) => a.debtorId))}::uuid[],
+      ${plainArrayLiteral(actions.map((a) => a.policyVersionId))}::uuid[], ${plainArrayLiteral(actions.map((a) => a.stepIndex))}::int[],
+      ${plainArrayLiteral(actions.map((a) => a.level))}::int[], ${plainArrayLiteral(actions.map((a) => a.channel))}::text[],
+      ${plainArrayLiteral(actions.map((a) => a.plannedFor))}::date[])`;
   await tx`
     update cases c set next_action_date = a.planned_for, updated_at = now()
-    from unnest(${tx.array(actions.map((a) => a.caseId))}::uuid[], ${tx.array(actions.map((a) => a.plannedFor))}::date[]) as a(case_id, planned_for)
+    from unnest(${plainArrayLiteral(actions.map((a) => a.caseId))}::uuid[], ${plainArrayLiteral(actions.map((a) => a.plannedFor))}::date[]) as a(case_id, planned_for)
     where c.id = a.case_id and c.next_action_date is distinct from a.planned_for`;
 };
 
 /** After a conflict: drop the actions left without any invoice, and say which (action, invoice) pairs are ours. */
 export const pruneEmptyDunningActions = async (tx: TenantTx, actionIds: string[]): Promise<Set<string>> => {
-  await tx`delete from dunning_actions a where a.id = any(${tx.array(actionIds)}::uuid[])
-           and not exists (select 1 from dunning_action_invoices x where x.action_id = a.id)`;
+  await tx`delete from dunning_actions a using unnest(${plainArrayLiteral(actionIds)}::uuid[]) as ours (id)
+           where a.id = ours.id and not exists (select 1 from dunning_action_invoices x where x.action_id = a.id)`;
   const kept = await tx<{ key: string }[]>`
-    select action_id || ':' || invoice_id as key from dunning_action_invoices where action_id = any(${tx.array(actionIds)}::uuid[])`;
+    select x.action_id || ':' || x.invoice_id as key
+    from dunning_action_invoices x join unnest(${plainArrayLiteral(actionIds)}::uuid[]) as ours (id) on ours.id = x.action_id`;
   return new Set(kept.map((k) => k.key));
 };

@@ -1,3 +1,4 @@
+import { plainArrayLiteral } from "../array-literal.ts";
 import type { TenantTx } from "../database.ts";
 import type { DunningPartition } from "./collection-planning.ts";
 import { DUNNING_CANDIDATES_CTES } from "./dunning-candidates-sql.ts";
@@ -112,15 +113,20 @@ export interface StagedDunningLines {
 /**
  * Records the staged invoices under their debtor's new action, in one statement. The primary key (invoice, step) is
  * the exactly-once backstop: a row another run already recorded is skipped, and `inserted` then falls short.
- * Inserted in key order, the primary key index is appended to rather than written at random pages.
+ * Inserted in key order, the primary key index is appended to rather than written at random pages. Every list is cast
+ * once, in the FROM clause or a materialized CTE: a cast of a parameter in the select list would be evaluated again
+ * for every row once the server caches a generic plan for the statement.
  */
 export const recordStagedDunningLines = async (tx: TenantTx, orgId: string, lines: StagedDunningLines): Promise<{ inserted: number }> => {
   const result = await tx`
+    with penalties as materialized (
+      select ${plainArrayLiteral(lines.interestMinor)}::bigint[] as interest, ${plainArrayLiteral(lines.indemnityMinor)}::bigint[] as indemnity
+    )
     insert into dunning_action_invoices (org_id, action_id, invoice_id, step_index, open_minor, interest_minor, indemnity_minor)
-    select ${orgId}::uuid, a.action_id, d.invoice_id, d.step_index, d.open_minor,
-      coalesce((${tx.array(lines.interestMinor)}::bigint[])[d.slot], 0), coalesce((${tx.array(lines.indemnityMinor)}::bigint[])[d.slot], 0)
+    select ${orgId}::uuid, a.action_id, d.invoice_id, d.step_index, d.open_minor, coalesce(p.interest[d.slot], 0), coalesce(p.indemnity[d.slot], 0)
     from dunning_plan_due d
-    join unnest(${tx.array(lines.debtorIds)}::uuid[], ${tx.array(lines.actionIds)}::uuid[]) as a (debtor_id, action_id) on a.debtor_id = d.debtor_id
+    join unnest(${plainArrayLiteral(lines.debtorIds)}::uuid[], ${plainArrayLiteral(lines.actionIds)}::uuid[]) as a (debtor_id, action_id) on a.debtor_id = d.debtor_id
+    cross join penalties p
     order by d.invoice_id, d.step_index
     on conflict (invoice_id, step_index) do nothing`;
   return { inserted: result.count };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database.ts";
-import { insertCases, insertDebtors, insertInvoices } from "../index.ts";
+import { insertCases, insertDebtors, insertInvoices, pruneEmptyDunningActions } from "../index.ts";
 import { insertOrganization } from "../queries/organizations.ts";
 import { withTenant } from "../tenant.ts";
 import { openTestDatabase, uniqueSlug } from "../testing/index.ts";
@@ -71,5 +71,21 @@ describe("recorded dunning rows follow their invoices and actions", () => {
     await db.sql`delete from organizations where id = ${orgId}`;
     const [left] = await db.sql<{ n: number }[]>`select count(*)::int as n from dunning_action_invoices where org_id = ${orgId}`;
     expect(left!.n).toBe(0);
+  });
+
+  it("pruning after a lost race drops only the actions left without rows, and names the (action, invoice) pairs kept", async () => {
+    const { orgId } = await buildRecordedAction();
+    const kept = await withTenant(db.sql, orgId, async (tx) => {
+      const [full] = await tx<{ id: string }[]>`select id from dunning_actions`;
+      const [empty] = await tx<{ id: string }[]>`
+        insert into dunning_actions (org_id, case_id, debtor_id, policy_version_id, step_index, level, channel, planned_for)
+        select org_id, case_id, debtor_id, policy_version_id, 1, 2, 'email', planned_for from dunning_actions returning id`;
+      const pairs = await pruneEmptyDunningActions(tx, [full!.id, empty!.id]);
+      const left = await tx<{ id: string }[]>`select id from dunning_actions`;
+      const invoices = await tx<{ id: string }[]>`select id from invoices order by number`;
+      return { pairs, left: left.map((a) => a.id), full: full!.id, invoices: invoices.map((i) => i.id) };
+    });
+    expect(kept.left).toEqual([kept.full]);
+    expect([...kept.pairs].sort()).toEqual(kept.invoices.map((id) => `${kept.full}:${id}`).sort());
   });
 });
