@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { splitSocketHost } from "./socket-url.ts";
 
 export type Sql = postgres.Sql;
 export type TransactionSql = postgres.TransactionSql;
@@ -46,7 +47,9 @@ export const createSqlClient = (options: postgres.Options<Record<string, postgre
       },
     },
   };
-  return url ? postgres(url, config) : postgres(config);
+  if (!url) return postgres(config);
+  const { url: clientUrl, socketDir } = splitSocketHost(url);
+  return postgres(clientUrl, socketDir ? { ...config, host: socketDir } : config);
 };
 
 export const connectPostgres = async (url: string, poolSize = 10): Promise<Database> => {
