@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { type Page, expect, test } from "@playwright/test";
-import { buildCamt053, isoDay, todayIn, writeFixtureFile } from "../fixtures/ledger-files.ts";
+import { buildCamt053, buildOpenItemsCsv, todayIn, writeFixtureFile } from "../fixtures/ledger-files.ts";
 import { USERS, signedInPage } from "./helpers.ts";
-
-const HEADER =
-  "debtor_external_id,debtor_name,debtor_country,debtor_segment,invoice_external_id,invoice_number,issue_date,due_date,amount,open_amount,currency";
+import { importCamtFile, importCsvFile, openImports } from "./import-wizard.ts";
 
 const valueOf = async (page: Page, testId: string): Promise<number> => Number(await page.getByTestId(testId).first().getAttribute("data-value"));
 
@@ -16,7 +14,6 @@ test("a manager watches the figures move live while a credit manager imports an 
   const today = todayIn();
   const run = `${Date.now()}`.slice(-7);
   const amountMinor = 77_700 + Number(run.slice(-2));
-  const amount = (amountMinor / 100).toFixed(2);
   const number = `KPI-${run}`;
 
   const manager = await signedInPage(browser, USERS.marc);
@@ -38,14 +35,10 @@ test("a manager watches the figures move live while a credit manager imports an 
   const sophie = (await signedInPage(browser, USERS.sophie)).page;
   const csv = writeFixtureFile(
     test.info().outputPath("kpi-open-items.csv"),
-    [HEADER, `KPI${run},Menuiserie Tableau ${run},FR,b2b,${number},${number},${isoDay(today, -40)},${isoDay(today, -10)},${amount},${amount},EUR`].join("\n"),
+    buildOpenItemsCsv(today, [{ externalId: `KPI${run}`, name: `Menuiserie Tableau ${run}`, invoices: [{ number, dueInDays: -10, amountMinor, openMinor: amountMinor }] }]),
   );
-  await sophie.getByTestId("nav-imports").click();
-  await sophie.getByTestId("import-kind-csv").check();
-  await sophie.getByTestId("import-file").setInputFiles(csv);
-  await expect(sophie.getByTestId("preview-table")).toBeVisible();
-  await sophie.getByTestId("import-start").click();
-  await expect(sophie.getByTestId("import-result").getByTestId("import-status")).toHaveAttribute("data-status", "succeeded");
+  await openImports(sophie);
+  await expect(await importCsvFile(sophie, csv)).toHaveAttribute("data-status", "succeeded");
 
   // …and the manager's overdue figure and 1–30 bar grow by it, highlighted
   await expectValue(marc, "kpi-overdue-EUR", overdueBefore + amountMinor);
@@ -57,12 +50,10 @@ test("a manager watches the figures move live while a credit manager imports an 
     test.info().outputPath("kpi-camt053.xml"),
     buildCamt053(today, [{ amountMinor, payerName: `PAYEUR ${run}`, text: "VIREMENT" }]),
   );
-  await sophie.getByTestId("nav-imports").click();
-  await sophie.getByTestId("import-kind-camt").check();
-  await sophie.getByTestId("import-file").setInputFiles(camt);
-  await sophie.getByTestId("import-start").click();
-  await expect(sophie.getByTestId("import-result").getByTestId("import-detail-unmatched")).toHaveText("1");
-  await sophie.getByTestId("import-result").getByTestId("import-result-matching").click();
+  await openImports(sophie);
+  const imported = await importCamtFile(sophie, camt);
+  await expect(imported.getByTestId("import-detail-unmatched")).toHaveText("1");
+  await imported.getByTestId("import-result-matching").click();
   const payment = sophie.getByTestId("matching-queue").getByTestId("queued-payment").filter({ hasText: `PAYEUR ${run}` });
   await payment.getByTestId("invoice-search").fill(number);
   await payment.getByTestId("search-result").filter({ hasText: number }).locator("input[type=checkbox]").check();

@@ -18,14 +18,10 @@ import {
   writeFixtureFile,
 } from "../fixtures/ledger-files.ts";
 import { USERS, signIn } from "./helpers.ts";
+import { importCamtFile, importCsvFile, openImports } from "./import-wizard.ts";
 
 /** Money as the French interface shows it (Playwright normalises the narrow no-break spaces on both sides). */
 const euros = (minor: number): string => new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(minor / 100);
-
-const openImports = async (page: Page): Promise<void> => {
-  await page.getByTestId("nav-imports").click();
-  await expect(page.getByTestId("import-wizard")).toBeVisible();
-};
 
 /**
  * Records every state of the progress bar and its text: the last progress event and the end of the import may come
@@ -43,15 +39,6 @@ const recordProgress = (page: Page): Promise<void> =>
   });
 
 const progressSeen = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-
-/** Chooses a CSV in the wizard, waits for its preview, imports it and answers the status locator. */
-const importCsvFile = async (page: Page, path: string) => {
-  await page.getByTestId("import-kind-csv").check();
-  await page.getByTestId("import-file").setInputFiles(path);
-  await expect(page.getByTestId("preview-table")).toBeVisible();
-  await page.getByTestId("import-start").click();
-  return page.getByTestId("import-result").getByTestId("import-status");
-};
 
 test("the open-items CSV goes through mapping, preview and a live progress bar; the new debtor shows its balances and aging", async ({ page }) => {
   const today = todayIn();
@@ -215,11 +202,7 @@ test("a camt.053 books two payments; the unmatched one is allocated from the mat
   // the invoices being paid (a no-op when the first test already imported them)
   await expect(await importCsvFile(page, csv)).toHaveAttribute("data-status", "succeeded");
 
-  await page.getByTestId("import-kind-camt").check();
-  await page.getByTestId("import-file").setInputFiles(camt);
-  await expect(page.getByTestId("mapping-step")).toHaveCount(0);
-  await page.getByTestId("import-start").click();
-  const result = page.getByTestId("import-result");
+  const result = await importCamtFile(page, camt);
   await expect(result.getByTestId("import-status")).toHaveAttribute("data-status", "succeeded");
   await expect(result.getByTestId("import-rows-total")).toHaveText("2");
   await expect(result.getByTestId("import-rows-imported")).toHaveText("2");
