@@ -1,7 +1,6 @@
 export * from "./database.ts";
 export * from "./embedded.ts";
 export * from "./tenant.ts";
-export * from "./tenant-statement.ts";
 export * from "./migrate.ts";
 export * from "./queries/organizations.ts";
 export * from "./queries/users.ts";

@@ -1,6 +1,6 @@
 import {
   attachChatFiles, findChatMessage, findChatMessageByClientId, findMemberNames, findNotifications, insertChatMessage,
-  insertMentionNotifications, isDuplicateClientId, postPlainChatMessage, runTenantStatement, withTenant, type TenantTx,
+  insertMentionNotifications, isDuplicateClientId, postPlainChatMessage, withTenant, type TenantTx,
 } from "@relance/db";
 import { AppError, CHAT_POSTERS, mentionIdsOf, type ChatMessage, type MentionNotification } from "@relance/domain";
 import { bringIntoCase } from "../cases/case-access.ts";
@@ -80,13 +80,14 @@ const storeMessage = (deps: ServiceDeps, actor: Actor, v: ChatSendInput, options
   });
 
 /**
- * The common message, with neither mention nor file, checked and stored by one statement (postPlainChatMessage): the
+ * The common message, with neither mention nor file, checked and stored by one call (postPlainChatMessage): the
  * role, the access rule and the poster rule are read in it as they are now. Nothing back: refused, or a retry; the
  * general path tells which (and stores the message if access was granted in between).
  */
 const storePlainMessage = async (deps: ServiceDeps, actor: Actor, v: ChatSendInput, options: ChatOptions): Promise<SentChatMessage> => {
-  const [stored] = await runTenantStatement(deps.db.sql, actor.orgId, (tx) =>
-    postPlainChatMessage(tx, { orgId: actor.orgId, caseId: v.caseId, clientId: v.clientId, authorId: actor.userId, body: v.body, posterRoles: CHAT_POSTERS }));
+  const stored = await postPlainChatMessage(deps.db.sql, {
+    orgId: actor.orgId, caseId: v.caseId, clientId: v.clientId, authorId: actor.userId, body: v.body, posterRoles: CHAT_POSTERS,
+  });
   if (stored) return { message: toChatMessage(stored), created: true, notifications: [] };
   return storeMessage(deps, actor, v, options);
 };

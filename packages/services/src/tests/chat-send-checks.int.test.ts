@@ -1,4 +1,4 @@
-import { runTenantStatement, withTenant, type Database } from "@relance/db";
+import { postPlainChatMessage, withTenant, type Database } from "@relance/db";
 import { mentionToken } from "@relance/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeCaseParticipant } from "../cases/case-access.ts";
@@ -84,40 +84,54 @@ describe("a plain send, checked in its own statement", () => {
   });
 });
 
-describe("runTenantStatement", () => {
-  it("runs the statement as the tenant, commits it, and leaves nothing of the tenant on the connection", async () => {
-    const a = await buildOrg(deps);
-    const b = await buildOrg(deps);
-    const { caseId } = await buildCase(deps, a);
-    await buildCase(deps, b);
-    const seen = await runTenantStatement(deps.db.sql, a.id, (tx) => tx<{ id: string }[]>`select id from cases`);
-    expect(seen.map((r) => r.id)).toEqual([caseId]);
-    await runTenantStatement(deps.db.sql, a.id, (tx) => tx`update cases set stage = 'dispute' where id = ${caseId}`);
-    expect(await withTenant(deps.db.sql, a.id, async (tx) => (await tx<{ stage: string }[]>`select stage from cases where id = ${caseId}`)[0]?.stage)).toBe("dispute");
-    const [after] = await deps.db.sql<{ org: string | null; role: string }[]>`select nullif(current_setting('app.org_id', true), '') as org, current_user as role`;
-    expect(after?.org ?? null).toBeNull();
-    expect(after?.role).not.toBe("relance_app");
+describe("the one-call send (chat_post_plain)", () => {
+  const leftOnConnection = async (conn: { unsafe: Database["sql"]["unsafe"] }) =>
+    (await conn.unsafe<{ org: string | null; role: string }[]>("select nullif(current_setting('app.org_id', true), '') as org, current_user as role"))[0]!;
+
+  it("commits the message and leaves nothing of the tenant on the connection", async () => {
+    const org = await buildOrg(deps);
+    const cm = await buildMember(deps, org, "credit_manager");
+    const { caseId } = await buildCase(deps, org);
+    const conn = await deps.db.sql.reserve();
+    try {
+      const row = await postPlainChatMessage(conn, { orgId: org.id, caseId, clientId: crypto.randomUUID(), authorId: cm.userId, body: "kept", posterRoles: ["credit_manager"] });
+      expect(row).toMatchObject({ caseId, seq: 1, body: "kept" });
+      const after = await leftOnConnection(conn);
+      expect(after.org).toBeNull();
+      expect(after.role).not.toBe("relance_app");
+    } finally {
+      conn.release();
+    }
+    expect(await storedCount(org.id, caseId)).toBe(1);
   });
 
-  it("rolls back and throws the statement's error, and the connection serves the next transaction", async () => {
-    const a = await buildOrg(deps);
-    const { caseId } = await buildCase(deps, a);
-    const failed = await runTenantStatement(deps.db.sql, a.id, (tx) =>
-      tx`with moved as (update cases set stage = 'dispute' where id = ${caseId} returning id) select 1 / 0 from moved`).then(() => null, (e: unknown) => e);
-    expect(String((failed as Error | null)?.message)).toMatch(/division by zero/);
-    expect(await withTenant(deps.db.sql, a.id, async (tx) => (await tx<{ stage: string }[]>`select stage from cases where id = ${caseId}`)[0]?.stage)).not.toBe("dispute");
-    const again = await runTenantStatement(deps.db.sql, a.id, (tx) => tx<{ n: number }[]>`select count(*)::int as n from cases`);
-    expect(again[0]?.n).toBe(1);
+  it("sees only the tenant it is given: another tenant's case stores nothing and moves no number", async () => {
+    const mine = await buildOrg(deps);
+    const me = await buildMember(deps, mine, "admin");
+    const theirs = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, theirs);
+    const row = await postPlainChatMessage(deps.db.sql, { orgId: mine.id, caseId, clientId: crypto.randomUUID(), authorId: me.userId, body: "x", posterRoles: ["admin"] });
+    expect(row).toBeUndefined();
+    expect(await counterOf(theirs.id, caseId)).toBe(0);
+    expect(await storedCount(theirs.id, caseId)).toBe(0);
   });
 
-  it("rolls back when the statement cannot even be built, leaving no tenant open on the connection", async () => {
-    const a = await buildOrg(deps);
-    const failed = await runTenantStatement(deps.db.sql, a.id, () => {
-      throw new Error("no statement");
-    }).then(() => null, (e: unknown) => e);
-    expect(String((failed as Error | null)?.message)).toBe("no statement");
-    const [after] = await deps.db.sql<{ org: string | null; role: string }[]>`select nullif(current_setting('app.org_id', true), '') as org, current_user as role`;
-    expect(after?.org ?? null).toBeNull();
-    expect(after?.role).not.toBe("relance_app");
+  it("rolls back whole when the store fails, and the connection serves the next send", async () => {
+    const org = await buildOrg(deps);
+    const cm = await buildMember(deps, org, "credit_manager");
+    const { caseId } = await buildCase(deps, org);
+    const conn = await deps.db.sql.reserve();
+    try {
+      // a body over the column's limit fails the insert after the counter was bumped in the same call
+      const failed = await postPlainChatMessage(conn, { orgId: org.id, caseId, clientId: crypto.randomUUID(), authorId: cm.userId, body: "x".repeat(10_001), posterRoles: ["credit_manager"] })
+        .then(() => null, (e: unknown) => e);
+      expect(String((failed as Error | null)?.message)).toMatch(/chat_messages_body_check/);
+      expect(await leftOnConnection(conn)).toMatchObject({ org: null });
+      // the counter's bump went with the failed insert: the next message still gets number 1
+      const next = await postPlainChatMessage(conn, { orgId: org.id, caseId, clientId: crypto.randomUUID(), authorId: cm.userId, body: "fine", posterRoles: ["credit_manager"] });
+      expect(next?.seq).toBe(1);
+    } finally {
+      conn.release();
+    }
   });
 });
