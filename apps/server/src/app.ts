@@ -8,6 +8,7 @@ import {
   createUpgradeRouter,
   createYjsServer,
   endNotesConnections,
+  startSessionSweep,
   type Logger,
 } from "@relance/realtime";
 import { startMentionMailer, userRoom } from "@relance/realtime";
@@ -92,6 +93,13 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
   httpServer.removeAllListeners("upgrade");
   httpServer.on("upgrade", routeUpgrade);
 
+  // sessions that run out while their connections are open: each node checks its own once a minute
+  const sessionSweep = startSessionSweep(deps, {
+    intervalMs: config.sessionSweepMs,
+    sessionIds: () => [...sockets.localSessionIds(), ...yjs.sessionIds()],
+    logger,
+  });
+
   const admin = adminSocketPath ? await startAdminSocket(adminSocketPath, deps) : null;
   state.deps = deps;
   // Daily dunning runs (plan, then send) from the durable jobs table; any node may take a due job.
@@ -113,6 +121,7 @@ export const startRelanceServer = async (config: ServerConfig, logger: Logger, c
     (stopping ??= (async () => {
       await scheduler?.stop();
       await mentionMailer?.stop();
+      await sessionSweep.stop();
       // stop accepting; requests still in flight are answered 503
       state.deps = null;
       httpServer.close();

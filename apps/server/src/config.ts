@@ -28,6 +28,7 @@ const envSchema = z.object({
   SMS_API_KEY: z.string().min(1).optional(),
   CHAT_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   MENTION_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(300),
+  SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   INBOUND_EMAIL_TOKEN: z.string().regex(/^\S{24,}$/, "must be at least 24 characters, without spaces").optional(),
 });
 
@@ -53,6 +54,8 @@ export interface ServerConfig {
   sms: { providerUrl?: string; apiKey?: string };
   /** Largest chat attachment, and how long an unread mention of an offline member waits before it is e-mailed. */
   chat: { attachmentMaxBytes: number; mentionEmailDelayMs: number };
+  /** How often each node checks that the sessions of its open connections still stand (expiry, deletion). */
+  sessionSweepMs: number;
   /** Bearer token of POST /api/inbound-email (replies and bounces from a mail provider); without it the route is off. */
   inboundEmailToken: string | undefined;
 }
@@ -88,6 +91,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
     smtpUrl: e.SMTP_URL,
     scheduler: e.SCHEDULER === "on",
     chat: { attachmentMaxBytes: e.CHAT_ATTACHMENT_MAX_BYTES, mentionEmailDelayMs: e.MENTION_EMAIL_DELAY_SECONDS * 1000 },
+    sessionSweepMs: e.SESSION_SWEEP_SECONDS * 1000,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     sms: { ...(e.SMS_PROVIDER_URL ? { providerUrl: e.SMS_PROVIDER_URL } : {}), ...(e.SMS_API_KEY ? { apiKey: e.SMS_API_KEY } : {}) },
   };

@@ -9,3 +9,4 @@ export * from "./chat-handlers.ts";
 export * from "./mention-mailer.ts";
 export * from "./dashboard-push.ts";
 export * from "./node-events.ts";
+export * from "./session-sweep.ts";

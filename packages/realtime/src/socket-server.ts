@@ -219,6 +219,8 @@ export const createSocketServer = (httpServer: HttpServer, options: SocketServer
   return {
     io,
     relayDomainEvent,
+    /** The sessions this node's sockets were opened with (to check that they still stand). */
+    localSessionIds: (): string[] => [...io.of("/").sockets.values()].map((socket) => socket.data.sessionId),
     /** Runs `listener` on this node for every ended session and revoked case access, wherever it was raised. */
     onNodeEvent: (listener: (event: NodeEvent) => void): void => {
       nodeListeners.push(listener);

@@ -5,6 +5,7 @@ import { invalidateSession, validateSessionToken } from "@relance/services";
 import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
 import { withTenant } from "@relance/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { io as connectSocket } from "socket.io-client";
 import type { WebsocketProvider } from "y-websocket";
 import { startTestServer, type TestServer } from "./test-server.ts";
 
@@ -176,5 +177,47 @@ describe.skipIf(!twoNodes)("case notes across two server nodes (needs REDIS_URL 
     const closed = closedForGood(onNode2);
     await signOut(node1, token);
     expect(await closed).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
+  });
+});
+
+describe("a session that runs out while its connections are open", () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    // the sweep every second instead of every minute
+    t = await startTestServer({ SESSION_SWEEP_SECONDS: "1" });
+  });
+  afterAll(async () => t?.close());
+
+  it("closes its socket and its notes editor (session code) once its expiry passes, and only those", async () => {
+    const { deps } = t.fixtures;
+    const org = await buildOrg(deps);
+    const { caseId } = await buildCase(deps, org);
+    const member = await buildMember(deps, org, "credit_manager");
+    const expiring = await signInMember(deps, member);
+    const standing = await signInMember(deps, member);
+    const editor = openNotes(t, expiring, caseId);
+    const otherEditor = openNotes(t, standing, caseId);
+    await Promise.all([waitSynced(editor), waitSynced(otherEditor)]);
+    const socket = connectSocket(t.origin, {
+      transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { origin: t.origin, cookie: `relance_session=${expiring}` },
+    });
+    cleanups.push(() => socket.disconnect());
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", () => resolve());
+      socket.once("connect_error", reject);
+    });
+    const disconnected = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+    const closed = closedForGood(editor);
+
+    // no sign-out, no event: the session's time is simply up
+    const sessionId = (await validateSessionToken(t.server.deps, expiring))!.session.id;
+    await t.server.deps.db.sql`update sessions set expires_at = now() - interval '1 second' where id = ${sessionId}`;
+
+    expect(await closed).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
+    expect(await disconnected).toBe("io server disconnect");
+    expect(await validateSessionToken(t.server.deps, expiring)).toBeNull();
+    appendParagraph(otherEditor.doc, "The other session edits on.");
+    expect(otherEditor.wsconnected).toBe(true);
+    expect(await validateSessionToken(t.server.deps, standing)).not.toBeNull();
   });
 });

@@ -77,3 +77,18 @@ export const deleteUserSessionsInOrg = async (sql: Queryable, userId: string, or
   const rows = await sql<{ id: string }[]>`delete from sessions where user_id = ${userId} and org_id = ${orgId} returning id`;
   return rows.map((r) => r.id);
 };
+
+/** Of `ids`, those that no longer stand at `now`: deleted, past their expiry, or whose user left the organization. */
+export const findEndedSessionIds = async (sql: Queryable, ids: readonly string[], now: Date): Promise<string[]> => {
+  if (ids.length === 0) return [];
+  const rows = await sql<{ id: string }[]>`
+    select x.id from unnest(${sql.array([...ids])}::text[]) as x(id)
+    left join sessions s on s.id = x.id
+    where s.id is null or s.expires_at <= ${now}
+       or not exists (select 1 from memberships m where m.org_id = s.org_id and m.user_id = s.user_id)`;
+  return rows.map((r) => r.id);
+};
+
+export const deleteSessions = async (sql: Queryable, ids: readonly string[]): Promise<void> => {
+  await sql`delete from sessions where id = any(${sql.array([...ids])}::text[])`;
+};

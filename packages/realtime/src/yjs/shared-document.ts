@@ -101,6 +101,11 @@ export class SharedDocument {
     await this.unloading;
   }
 
+  /** The sessions its connections were opened with. */
+  sessionIds(): string[] {
+    return [...this.connections].flatMap((conn) => (conn.auth.sessionId === undefined ? [] : [conn.auth.sessionId]));
+  }
+
   /** Closes the connections whose auth matches (their session ended, their access was revoked); returns how many. */
   closeWhere(match: (auth: YjsConnectionAuth) => boolean, code: number, reason: string): number {
     let closed = 0;

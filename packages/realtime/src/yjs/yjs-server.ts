@@ -18,6 +18,8 @@ export interface YjsServer {
   closeConnections(match: (auth: YjsConnectionAuth) => boolean, code: number, reason: string): number;
   /** Completes the upgrade only to close it at once with `code`: a browser cannot read an HTTP refusal's status. */
   refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void;
+  /** The sessions this node's connections were opened with (to check that they still stand). */
+  sessionIds(): string[];
   /** Documents currently in memory. */
   documentCount(): number;
 }
@@ -123,6 +125,7 @@ export const createYjsServer = (options: YjsServerOptions): YjsServer => {
       }
       wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
     },
+    sessionIds: () => [...documents.values()].flatMap((document) => document.sessionIds()),
     documentCount: () => documents.size,
   };
 };

@@ -1,7 +1,9 @@
 import {
   deleteSession,
+  deleteSessions,
   deleteUserSession,
   deleteUserSessions,
+  findEndedSessionIds,
   findSessionContext,
   insertSession,
   listUserSessions,
@@ -53,7 +55,8 @@ export const createSession = async (
  * Resolves a token to its session, or null when it is unknown, expired, idle for longer than the tenant allows, or
  * its user is no longer a member. Dead sessions are deleted on the way; live ones are extended when half-spent.
  */
-export const validateSessionToken = async ({ db, clock }: ServiceDeps, token: string): Promise<SessionContext | null> => {
+export const validateSessionToken = async (deps: ServiceDeps, token: string): Promise<SessionContext | null> => {
+  const { db, clock } = deps;
   if (!isWellFormedToken(token)) return null;
   const id = hashSecretToken(token);
   const row = await findSessionContext(db.sql, id);
@@ -62,6 +65,8 @@ export const validateSessionToken = async ({ db, clock }: ServiceDeps, token: st
   const idleLimitMs = row.idleTimeoutMinutes * 60 * 1000;
   if (row.role === null || now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() > idleLimitMs) {
     await deleteSession(db.sql, id);
+    // its live connections, opened while it stood, close too
+    announceEnded(deps, [id]);
     return null;
   }
   let expiresAt = row.expiresAt;
@@ -86,6 +91,19 @@ export const invalidateSession = async (deps: ServiceDeps, sessionId: string): P
 /** Tells the live side which sessions ended, so that their sockets close at once. */
 export const announceEnded = (deps: ServiceDeps, sessionIds: string[]): void => {
   if (sessionIds.length > 0) emitEvent(deps, { type: "sessions.ended", sessionIds });
+};
+
+/**
+ * Of the sessions that live connections hold, ends those that no longer stand (past their expiry, deleted, the user
+ * no longer a member) and announces them, so that every node closes their sockets and notes connections: a session
+ * that simply runs out raises no other event. Answers the ended ids.
+ */
+export const endLapsedSessions = async (deps: ServiceDeps, sessionIds: readonly string[]): Promise<string[]> => {
+  const ended = await findEndedSessionIds(deps.db.sql, [...new Set(sessionIds)], deps.clock.now());
+  if (ended.length === 0) return [];
+  await deleteSessions(deps.db.sql, ended);
+  announceEnded(deps, ended);
+  return ended;
 };
 
 export interface SessionSummary {

@@ -1,9 +1,10 @@
 import { addMembershipIfAbsent, updateSessionIdleTimeout, withTenant, type Database, type OrganizationRow } from "@relance/db";
 import { AppError } from "@relance/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DomainEvent } from "../deps.ts";
 import { changePassword } from "../account/change-password.ts";
 import { hashSecretToken } from "../auth/session-tokens.ts";
-import { endSession, invalidateSession, listSessions, validateSessionToken } from "../auth/sessions.ts";
+import { endLapsedSessions, endSession, invalidateSession, listSessions, validateSessionToken } from "../auth/sessions.ts";
 import { signIn } from "../auth/sign-in.ts";
 import { removeMember } from "../members/manage-members.ts";
 import { buildDeps, buildMember, buildOrg, openTestDatabase, signInMember, TEST_PASSWORD, uniqueSlug, type TestMember } from "../testing/index.ts";
@@ -205,6 +206,50 @@ describe("ending sessions", () => {
     expect(await validateSessionToken(deps, here)).toBeNull();
     expect(await sessionRow(here)).toBeUndefined();
     expect((await validateSessionToken(deps, elsewhere))?.org.id).toBe(otherOrg.id);
+  });
+});
+
+describe("sessions held by live connections", () => {
+  /** deps whose announced events are kept, as the live side would receive them */
+  const listening = (deps: Setup["deps"]) => {
+    const events: DomainEvent[] = [];
+    return { deps: { ...deps, events: { emit: (event: DomainEvent) => void events.push(event) } }, events };
+  };
+
+  it("ends those that ran out, were deleted or lost their member, announces them, and leaves the others alone", async () => {
+    const { deps: base, clock, org, member } = await setup();
+    const { deps, events } = listening(base);
+    await setIdleTimeout(org, 30 * 24 * 60);
+    const standing = await signInMember(deps, member);
+    const ranOut = await signInMember(deps, member);
+    const deleted = await signInMember(deps, member);
+    const leaver = await buildMember(deps, org, "sales");
+    const left = await signInMember(deps, leaver);
+    await db.sql`update sessions set expires_at = ${new Date(clock.now().getTime() - 1000)} where id = ${hashSecretToken(ranOut)}`;
+    await db.sql`delete from sessions where id = ${hashSecretToken(deleted)}`;
+    await db.sql`delete from memberships where org_id = ${org.id} and user_id = ${leaver.userId}`;
+
+    const held = [standing, ranOut, deleted, left, standing].map(hashSecretToken);
+    const ended = await endLapsedSessions(deps, held);
+    expect(new Set(ended)).toEqual(new Set([ranOut, deleted, left].map(hashSecretToken)));
+    expect(events).toEqual([{ type: "sessions.ended", sessionIds: ended }]);
+    expect(await sessionRow(ranOut)).toBeUndefined();
+    expect(await sessionRow(left)).toBeUndefined();
+    expect(await sessionRow(standing)).toBeDefined();
+    // a second look finds nothing more to end, and says nothing
+    expect(await endLapsedSessions(deps, [hashSecretToken(standing)])).toEqual([]);
+    expect(await endLapsedSessions(deps, [])).toEqual([]);
+    expect(events).toHaveLength(1);
+  });
+
+  it("announces a session that a request finds dead, so that its open connections close too", async () => {
+    const { deps: base, clock, org, member } = await setup();
+    const { deps, events } = listening(base);
+    await setIdleTimeout(org, 60);
+    const token = await signInMember(deps, member);
+    clock.advance(61 * MINUTE);
+    expect(await validateSessionToken(deps, token)).toBeNull();
+    expect(events).toEqual([{ type: "sessions.ended", sessionIds: [hashSecretToken(token)] }]);
   });
 });
 
