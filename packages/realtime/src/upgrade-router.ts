@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { HTTP_STATUS_OF, isAppError, YJS_CLOSE_SESSION_ENDED, YJS_PATH_PREFIX } from "@relance/domain";
+import { HTTP_STATUS_OF, isAppError, YJS_CLOSE_ACCESS_REVOKED, YJS_CLOSE_SESSION_ENDED, YJS_PATH_PREFIX } from "@relance/domain";
 import { authorizeDocument, type ServiceDeps } from "@relance/services";
 import { authenticateRequest } from "./authenticate-request.ts";
 import { isAllowedOrigin } from "./origin-check.ts";
@@ -73,6 +73,13 @@ export const createUpgradeRouter = (options: {
         return rejectUpgrade(socket, 400, "Malformed document name.");
       }
       upgradeYjs(req, socket, head, docName).catch((error: unknown) => {
+        // No right to the document (another tenant's, a case he does not see, no such document): retrying will not
+        // change that, so the editor is told with the access code, which stops its reconnecting, rather than by an
+        // HTTP refusal it cannot read and would retry forever.
+        if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
+          if (!socket.destroyed) options.yjs.refuseUpgrade(req, socket, head, YJS_CLOSE_ACCESS_REVOKED, "no access");
+          return;
+        }
         if (isAppError(error)) return rejectUpgrade(socket, HTTP_STATUS_OF[error.code], error.message);
         const ref = crypto.randomUUID();
         logger.error("yjs upgrade failed", { ref, error: error instanceof Error ? error.stack : String(error) });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { YJS_CLOSE_SESSION_ENDED, type Ack, type ClientToServerEvents, type PresenceUpdate, type ServerToClientEvents } from "@relance/domain";
+import { YJS_CLOSE_ACCESS_REVOKED, YJS_CLOSE_SESSION_ENDED, type Ack, type ClientToServerEvents, type PresenceUpdate, type ServerToClientEvents } from "@relance/domain";
 import { endOtherSessions, validateSessionToken } from "@relance/services";
 import { buildCase, buildMember, buildOrg, signInMember } from "@relance/services/testing";
 import { io as connect, type Socket } from "socket.io-client";
@@ -150,8 +150,9 @@ describe("Yjs endpoint upgrade", () => {
     // without a session the editor must learn why: a browser cannot read an HTTP refusal, so it is a close code
     expect(await upgradeClose(path, { origin: t.origin })).toEqual({ code: YJS_CLOSE_SESSION_ENDED, reason: "session ended" });
     expect(await upgradeStatus(path, { origin: "http://evil.example", cookie: `relance_session=${tokenA}` })).toBe(403);
-    expect(await upgradeStatus(path, { origin: t.origin, cookie: `relance_session=${tokenB}` })).toBe(404);
-    expect(await upgradeStatus("/yjs/whatever", { origin: t.origin, cookie: `relance_session=${tokenA}` })).toBe(404);
+    // no right to the document: opened and closed at once with the access code, so that the editor stops retrying
+    expect(await upgradeClose(path, { origin: t.origin, cookie: `relance_session=${tokenB}` })).toEqual({ code: YJS_CLOSE_ACCESS_REVOKED, reason: "no access" });
+    expect(await upgradeClose("/yjs/whatever", { origin: t.origin, cookie: `relance_session=${tokenA}` })).toEqual({ code: YJS_CLOSE_ACCESS_REVOKED, reason: "no access" });
     expect(await upgradeStatus("/elsewhere", { origin: t.origin, cookie: `relance_session=${tokenA}` })).toBe(400);
     expect(await upgradeStatus(path, { origin: t.origin, cookie: `relance_session=${tokenA}` })).toBe(101);
   });
