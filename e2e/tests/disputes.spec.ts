@@ -100,4 +100,13 @@ test("a sales rep added to a dispute works it from the case page, and the credit
   await expect(hisView.getByTestId("dispute-status")).toHaveText("En attente de la facturation");
   await expect(hisView.getByRole("group", { name: "Changer le statut" }).getByRole("button")).toHaveCount(0);
   await expect(hisView.getByTestId("notes-status")).toContainText("lecture seule");
+
+  // the credit manager takes him off the dispute: the timeline says whom
+  await card.getByTestId("dispute-edit").click();
+  const edit = sophie.page.getByTestId("edit-dispute-form");
+  await edit.getByRole("checkbox", { name: new RegExp(USERS.thomas.name) }).uncheck();
+  await edit.getByTestId("edit-dispute-submit").click();
+  await expect(edit).toBeHidden();
+  await expect(sophie.page.getByTestId("timeline").locator('[data-testid="dispute-event"][data-event="participant_removed"]'))
+    .toContainText(`Participant retiré du litige : ${USERS.thomas.name}`);
 });

@@ -40,8 +40,11 @@ export function DisputeEventSummary({ payload: p }: { payload: Record<string, un
     case "participant_added":
     case "participant_removed":
     case "access_revoked":
+      // lines written before names were kept have none: the general wording then
+      text = str(p.name) ? t(`disputes.events.${p.event}_named`, { name: str(p.name) }) : t(`disputes.events.${p.event}`);
+      break;
     case "owner_changed":
-      text = t(`disputes.events.${p.event}`);
+      text = str(p.toName) ? t("disputes.events.owner_changed_named", { from: str(p.fromName) || "—", to: str(p.toName) }) : t("disputes.events.owner_changed");
       break;
     default:
       text = str(p.note);

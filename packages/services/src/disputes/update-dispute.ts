@@ -1,5 +1,5 @@
 import {
-  addDisputeParticipants, listDisputeInvoices, listDisputeParticipants, removeDisputeParticipants, updateDisputeFields, withTenant,
+  addDisputeParticipants, findMemberNames, listDisputeInvoices, listDisputeParticipants, removeDisputeParticipants, updateDisputeFields, withTenant, type TenantTx,
 } from "@relance/db";
 import { AppError, minorToDecimalText, type FieldIssue } from "@relance/domain";
 import { calendarDate, emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
@@ -55,11 +55,31 @@ export const updateDispute = async (deps: ServiceDeps, actor: Actor, input: unkn
     const revokedAccess = await withdrawAccessEndedWithDispute(tx, actor, { caseId: dispute.caseId, userIds: removed });
     for (const userId of revokedAccess) events.push(["access_revoked", { userId }]);
     const ids: string[] = [];
-    for (const [event, details] of events) ids.push(await appendDisputeEvent(tx, deps, { orgId: actor.orgId, actorId: actor.userId, dispute, event, details, note: v.note }));
+    for (const [event, details] of await namePeople(tx, events)) {
+      ids.push(await appendDisputeEvent(tx, deps, { orgId: actor.orgId, actorId: actor.userId, dispute, event, details, note: v.note }));
+    }
     return { eventIds: ids, caseId: dispute.caseId, revoked: revokedAccess };
   });
   announceAccessRevoked(deps, actor.orgId, caseId, revoked);
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
   emitEvent(deps, { type: "dispute.changed", orgId: actor.orgId, caseId, disputeId: v.disputeId });
   return { eventIds };
+};
+
+const PEOPLE_EVENTS: readonly DisputeEvent[] = ["participant_added", "participant_removed", "access_revoked"];
+
+/**
+ * Each line about people names them as they are called at that moment (the timeline is read later, by people who do
+ * not know the ids): `name` for a participant, `fromName` / `toName` for a change of owner.
+ */
+const namePeople = async (tx: TenantTx, events: [DisputeEvent, Record<string, unknown>][]): Promise<[DisputeEvent, Record<string, unknown>][]> => {
+  const ids = events.flatMap(([event, d]) =>
+    PEOPLE_EVENTS.includes(event) ? [d.userId] : event === "owner_changed" ? [d.from, d.to] : []).filter((id): id is string => typeof id === "string");
+  const names = await findMemberNames(tx, ids);
+  const nameOf = (id: unknown) => (typeof id === "string" ? names.get(id) ?? null : null);
+  return events.map(([event, d]) => {
+    if (PEOPLE_EVENTS.includes(event)) return [event, { ...d, name: nameOf(d.userId) }];
+    if (event === "owner_changed") return [event, { ...d, fromName: nameOf(d.from), toName: nameOf(d.to) }];
+    return [event, d];
+  });
 };

@@ -50,8 +50,8 @@ describe("leaving a dispute", () => {
     expect(await t.sees(t.rep)).toBe(false);
     expect(t.revocations()).toEqual([{ type: "case.access-revoked", orgId: t.org.id, caseId: t.caseId, userId: t.rep.userId }]);
     const [revoked, removed] = await t.timeline();
-    expect(removed).toMatchObject({ disputeId, event: "participant_removed", userId: t.rep.userId });
-    expect(revoked).toMatchObject({ disputeId, event: "access_revoked", userId: t.rep.userId });
+    expect(removed).toMatchObject({ disputeId, event: "participant_removed", userId: t.rep.userId, name: t.rep.displayName });
+    expect(revoked).toMatchObject({ disputeId, event: "access_revoked", userId: t.rep.userId, name: t.rep.displayName });
     const [grant] = await listCaseAccess(deps, t.cm, { caseId: t.caseId });
     expect(grant).toMatchObject({ userId: t.rep.userId, reason: "dispute", revokedBy: t.cm.userId });
     expect(grant!.revokedAt).not.toBeNull();

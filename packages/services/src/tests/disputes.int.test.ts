@@ -118,8 +118,11 @@ describe("a dispute's life", () => {
     await updateDispute(deps, t.cm, { disputeId, removeParticipantIds: [t.rep.userId] });
     const d = await getDispute(deps, t.cm, { disputeId });
     expect(d).toMatchObject({ disputedMinor: 60_000, ownerId: t.billing.userId, dueDate: "2026-03-20", participants: [] });
-    const kinds = (await listCaseTimeline(deps, t.cm, { caseId: t.caseId })).events.map((e) => e.payload.event);
-    expect(kinds).toEqual(["access_revoked", "participant_removed", "participant_added", "due_date_changed", "owner_changed", "amount_changed", "opened"]);
+    const payloads = (await listCaseTimeline(deps, t.cm, { caseId: t.caseId })).events.map((e) => e.payload);
+    expect(payloads.map((p) => p.event)).toEqual(["access_revoked", "participant_removed", "participant_added", "due_date_changed", "owner_changed", "amount_changed", "opened"]);
+    // the lines about people name them, as they were called then
+    expect(payloads[2]).toMatchObject({ userId: t.rep.userId, name: t.rep.displayName });
+    expect(payloads[4]).toMatchObject({ to: t.billing.userId, toName: t.billing.displayName, fromName: t.cm.displayName });
     // the dispute was all that brought him in (see dispute-leave-access.int.test.ts for the other cases)
     await expect(findAccessibleCase(deps, t.rep, t.caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
