@@ -1,5 +1,6 @@
 import { createMailer, sendDueMentionEmails, type ServiceDeps } from "@relance/services";
 import type { Server } from "socket.io";
+import { runPeriodically } from "./periodic-task.ts";
 import type { Logger } from "./socket-handler.ts";
 
 export interface MentionMailer {
@@ -24,8 +25,6 @@ export const startMentionMailer = (
   options: { intervalMs: number; userRoom: (orgId: string, userId: string) => string; smtpUrl?: string | undefined; publicUrl?: string | undefined; logger: Logger },
 ): MentionMailer => {
   const isOnline = memberOnline(io, options.userRoom);
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
   const runOnce = async () => {
     const mailer = createMailer({ ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}), onOutbox: () => undefined, clock: deps.clock });
     try {
@@ -35,21 +34,6 @@ export const startMentionMailer = (
       mailer.close();
     }
   };
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    running = runOnce()
-      .catch((error: unknown) => options.logger.error("mention e-mails failed", { error: String(error) }))
-      .finally(() => {
-        busy = false;
-      });
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const task = runPeriodically(runOnce, { intervalMs: options.intervalMs, logger: options.logger, failure: "mention e-mails failed" });
+  return { runOnce, stop: task.stop };
 };

@@ -1,4 +1,5 @@
 import { endLapsedSessions, type ServiceDeps } from "@relance/services";
+import { runPeriodically } from "./periodic-task.ts";
 import type { Logger } from "./socket-handler.ts";
 
 export interface SessionSweep {
@@ -17,25 +18,13 @@ export const startSessionSweep = (
   deps: ServiceDeps,
   options: { intervalMs: number; sessionIds: () => string[]; logger: Logger },
 ): SessionSweep => {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
   const runOnce = () => endLapsedSessions(deps, options.sessionIds());
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    running = runOnce()
-      .then((ended) => ended.length > 0 && options.logger.info("lapsed sessions ended", { count: ended.length }))
-      .catch((error: unknown) => options.logger.error("session sweep failed", { error: String(error) }))
-      .finally(() => {
-        busy = false;
-      });
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+  const task = runPeriodically(
+    async () => {
+      const ended = await runOnce();
+      if (ended.length > 0) options.logger.info("lapsed sessions ended", { count: ended.length });
     },
-  };
+    { intervalMs: options.intervalMs, logger: options.logger, failure: "session sweep failed" },
+  );
+  return { runOnce, stop: task.stop };
 };

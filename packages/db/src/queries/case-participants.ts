@@ -5,7 +5,8 @@ export type CaseGrantReason = "mention" | "added" | "dispute";
 /**
  * The access rule of a sales rep in SQL, for queries that apply it set-based (`c` the cases alias, `d` its debtor's):
  * he sees the cases of the debtors he owns and those he holds an unrevoked grant to. Services apply the same rule
- * row by row with `hasActiveCaseGrant` (`canSeeCase`).
+ * row by row with `hasActiveCaseGrant` (`canSeeCase`), and the chat's one-call send repeats it in SQL
+ * (`chat_post_plain`, migration 0019): a change to the rule goes to all three.
  */
 export const salesRepSeesCaseSql = (tx: TenantTx, userId: string) => tx`
   (d.sales_owner_id = ${userId}::uuid
