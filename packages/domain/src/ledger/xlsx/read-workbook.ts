@@ -1,7 +1,7 @@
 import type { CsvRecord } from "../csv/create-csv-parser.ts";
 import type { CellTextOptions } from "./cell-values.ts";
 import { createSheetReader } from "./sheet-reader.ts";
-import { readDateStyles, readRelationshipTarget, readSharedStrings, readWorkbook } from "./workbook-parts.ts";
+import { readDateStyles, readRelationshipTarget, readSharedStrings, readWorkbook, type WorkbookSheet } from "./workbook-parts.ts";
 import { workbookError } from "./workbook-error.ts";
 import {
   entryDataOffset,
@@ -42,20 +42,45 @@ const entryText = async (source: RandomAccessSource, entry: ZipEntry): Promise<s
   return text + decoder.decode();
 };
 
-/** The rows of the workbook's first sheet, a batch per decompressed chunk; `line` is the row number Excel shows. */
-export async function* readWorkbookRecords(source: RandomAccessSource, text: Omit<CellTextOptions, "date1904">): AsyncGenerator<CsvRecord[]> {
+/** The workbook's directory and its sheet list: what every read starts with. */
+const openWorkbook = async (source: RandomAccessSource) => {
   const tailLength = Math.min(source.size, ZIP_TAIL_BYTES);
   const directory = locateCentralDirectory(await source.read(source.size - tailLength, tailLength), source.size);
   const entries = new Map(parseCentralDirectory(await source.read(directory.offset, directory.size), directory.count).map((e) => [e.name, e]));
   const part = (name: string): ZipEntry | undefined => entries.get(name);
-
   const workbookPart = part("xl/workbook.xml");
   const relsPart = part("xl/_rels/workbook.xml.rels");
   if (!workbookPart || !relsPart) throw workbookError("no xl/workbook.xml: not an Excel .xlsx workbook (an .xls or .ods must be saved as .xlsx first)");
-  const workbook = readWorkbook(await entryText(source, workbookPart));
-  const sheetPath = readRelationshipTarget(await entryText(source, relsPart), workbook.firstSheetRelId);
+  return { part, relsPart, workbook: readWorkbook(await entryText(source, workbookPart)) };
+};
+
+/** The names of the workbook's sheets, in the order of their tabs. */
+export const readWorkbookSheetNames = async (source: RandomAccessSource): Promise<string[]> =>
+  (await openWorkbook(source)).workbook.sheets.map((sheet) => sheet.name);
+
+/** The sheet named `name` (Excel tells names apart regardless of case), or the first one when no name is given. */
+const chooseSheet = (sheets: readonly WorkbookSheet[], name: string | null | undefined): WorkbookSheet => {
+  if (name == null) return sheets[0]!;
+  const wanted = name.trim().toLowerCase();
+  const sheet = sheets.find((s) => s.name.trim().toLowerCase() === wanted);
+  if (!sheet) throw workbookError(`no sheet is named "${name}" (its sheets: ${sheets.map((s) => `"${s.name}"`).join(", ")})`, "sheet");
+  return sheet;
+};
+
+/**
+ * The rows of one sheet (the one named `sheet`, else the first), a batch per decompressed chunk; `line` is the row
+ * number Excel shows.
+ */
+export async function* readWorkbookRecords(
+  source: RandomAccessSource,
+  text: Omit<CellTextOptions, "date1904">,
+  sheet?: string | null,
+): AsyncGenerator<CsvRecord[]> {
+  const { part, relsPart, workbook } = await openWorkbook(source);
+  const chosen = chooseSheet(workbook.sheets, sheet);
+  const sheetPath = readRelationshipTarget(await entryText(source, relsPart), chosen);
   const sheetPart = part(sheetPath);
-  if (!sheetPart) throw workbookError(`the first sheet's part ${sheetPath} is missing`, sheetPath);
+  if (!sheetPart) throw workbookError(`the sheet "${chosen.name}" has no part ${sheetPath}`, sheetPath);
   const stringsPart = part("xl/sharedStrings.xml");
   const stylesPart = part("xl/styles.xml");
   const reader = createSheetReader({

@@ -2,7 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { isDateFormat } from "./cell-values.ts";
 import { workbookError } from "./workbook-error.ts";
 
-/** The small parts of a workbook, read whole: which sheet to import, its strings and which styles show dates. */
+/** The small parts of a workbook, read whole: its sheets, its strings and which styles show dates. */
 
 const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
 
@@ -17,41 +17,45 @@ const parsePart = (xml: string, part: string, on: (parser: SaxesParser) => void)
   }
 };
 
+export interface WorkbookSheet {
+  /** The sheet's relationship id in xl/_rels/workbook.xml.rels. */
+  readonly relId: string;
+  readonly name: string;
+}
+
 export interface WorkbookInfo {
-  /** The first sheet's relationship id. */
-  readonly firstSheetRelId: string;
-  readonly firstSheetName: string;
+  /** The sheets in the order Excel shows their tabs. */
+  readonly sheets: readonly WorkbookSheet[];
   readonly date1904: boolean;
 }
 
 export const readWorkbook = (xml: string): WorkbookInfo => {
-  let first: { id: string; name: string } | null = null;
+  const sheets: WorkbookSheet[] = [];
   let date1904 = false;
   parsePart(xml, "xl/workbook.xml", (p) =>
     p.on("opentag", (tag: SaxesTagPlain) => {
       const name = localName(tag.name);
       if (name === "workbookPr") date1904 = ["1", "true"].includes(String(tag.attributes.date1904 ?? ""));
-      if (name === "sheet" && !first) {
+      if (name === "sheet") {
         const id = Object.entries(tag.attributes).find(([key]) => localName(key) === "id")?.[1];
-        if (id) first = { id: String(id), name: String(tag.attributes.name ?? "") };
+        if (id) sheets.push({ relId: String(id), name: String(tag.attributes.name ?? "") });
       }
     }),
   );
-  const sheet = first as { id: string; name: string } | null;
-  if (!sheet) throw workbookError("the workbook has no sheet", "xl/workbook.xml");
-  return { firstSheetRelId: sheet.id, firstSheetName: sheet.name, date1904 };
+  if (sheets.length === 0) throw workbookError("the workbook has no sheet", "xl/workbook.xml");
+  return { sheets, date1904 };
 };
 
 /** The part a workbook relationship points to, as a path inside the archive. */
-export const readRelationshipTarget = (xml: string, relId: string): string => {
+export const readRelationshipTarget = (xml: string, sheet: WorkbookSheet): string => {
   let target: string | null = null;
   parsePart(xml, "xl/_rels/workbook.xml.rels", (p) =>
     p.on("opentag", (tag: SaxesTagPlain) => {
-      if (localName(tag.name) === "Relationship" && tag.attributes.Id === relId) target = String(tag.attributes.Target ?? "");
+      if (localName(tag.name) === "Relationship" && tag.attributes.Id === sheet.relId) target = String(tag.attributes.Target ?? "");
     }),
   );
   const found = target as string | null;
-  if (!found) throw workbookError(`the first sheet (${relId}) has no part`, "xl/_rels/workbook.xml.rels");
+  if (!found) throw workbookError(`the sheet "${sheet.name}" (${sheet.relId}) has no part`, "xl/_rels/workbook.xml.rels");
   return found.startsWith("/") ? found.slice(1) : `xl/${found}`.replace(/\/\.\//g, "/");
 };
 

@@ -2,8 +2,8 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { CsvRecord } from "../csv/create-csv-parser.ts";
 import { columnIndexOf, formatNumberCell, isDateFormat, serialToIsoDate, type CellTextOptions } from "./cell-values.ts";
-import { bytesSource, readWorkbookRecords } from "./read-workbook.ts";
-import { storeZip, writeWorkbook } from "./write-workbook.ts";
+import { bytesSource, readWorkbookRecords, readWorkbookSheetNames } from "./read-workbook.ts";
+import { storeZip, writeWorkbook, writeWorkbookSheets } from "./write-workbook.ts";
 import { isZipStart } from "./zip-directory.ts";
 
 const inflate = async function* (chunks: AsyncIterable<Uint8Array>) {
@@ -13,9 +13,13 @@ const inflate = async function* (chunks: AsyncIterable<Uint8Array>) {
 };
 const deflate = (data: Uint8Array) => new Uint8Array(deflateRawSync(data));
 
-const readAll = async (bytes: Uint8Array, text: Omit<CellTextOptions, "date1904"> = { decimalSeparator: "auto", dateFormat: "auto" }): Promise<CsvRecord[]> => {
+const readAll = async (
+  bytes: Uint8Array,
+  text: Omit<CellTextOptions, "date1904"> = { decimalSeparator: "auto", dateFormat: "auto" },
+  sheet?: string,
+): Promise<CsvRecord[]> => {
   const records: CsvRecord[] = [];
-  for await (const batch of readWorkbookRecords(bytesSource(bytes, inflate), text)) records.push(...batch);
+  for await (const batch of readWorkbookRecords(bytesSource(bytes, inflate), text, sheet)) records.push(...batch);
   return records;
 };
 
@@ -87,6 +91,35 @@ describe("reading an .xlsx workbook", () => {
     ];
     expect(await readAll(writeWorkbook(rows))).toEqual(expected);
     expect(await readAll(writeWorkbook(rows, { deflateRaw: deflate }))).toEqual(expected);
+  });
+
+  it("lists the sheets in the order of their tabs and reads the one named, whatever its case", async () => {
+    const workbook = writeWorkbookSheets(
+      [
+        { name: "Notes", rows: [["read me first"]] },
+        { name: "Encours mars", rows: [["invoice", "amount"], ["F-1", 12.5]] },
+      ],
+      { deflateRaw: deflate },
+    );
+    expect(await readWorkbookSheetNames(bytesSource(workbook, inflate))).toEqual(["Notes", "Encours mars"]);
+    expect((await readAll(workbook)).map((r) => r.fields)).toEqual([["read me first"]]);
+    expect((await readAll(workbook, undefined, "encours MARS")).map((r) => [r.line, ...r.fields])).toEqual([
+      [1, "invoice", "amount"],
+      [2, "F-1", "12.5"],
+    ]);
+    // the tab order of the workbook, not the order of its parts, decides which sheet is first
+    expect(await readWorkbookSheetNames(bytesSource(excelLike(""), inflate))).toEqual(["Relances", "Other"]);
+    expect((await readAll(excelLike(""), undefined, "Other")).map((r) => r.fields)).toEqual([["wrong sheet"]]);
+  });
+
+  it("refuses a sheet the workbook does not have, naming the ones it has", async () => {
+    const workbook = writeWorkbookSheets([
+      { name: "Notes", rows: [["x"]] },
+      { name: "Encours", rows: [["y"]] },
+    ]);
+    const refusal = readAll(workbook, undefined, "Relances");
+    await expect(refusal).rejects.toThrow('Excel workbook: no sheet is named "Relances" (its sheets: "Notes", "Encours")');
+    await expect(refusal).rejects.toMatchObject({ code: "BAD_REQUEST", details: { fields: [{ path: "sheet" }] } });
   });
 
   it("refuses what is not a readable workbook, saying what is wrong and where", async () => {
