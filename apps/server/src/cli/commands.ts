@@ -122,12 +122,13 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   import: {
     usage:
-      "relance import <csv|fec|camt> <file> --org <slug> [--as-of YYYY-MM-DD] [--mapping mapping.json] [--accept-valid-rows] [--account-prefix 411] [--default-terms-days 30]",
+      "relance import <csv|fec|camt> <file> --org <slug> [--as-of YYYY-MM-DD] [--mapping mapping.json] [--sheet NAME] [--accept-valid-rows] [--account-prefix 411] [--default-terms-days 30]",
     summary: "import open items (CSV, FEC) or bank payments (camt.053/054); prints the summary as JSON",
     options: {
       org: { type: "string" },
       "as-of": { type: "string" },
       mapping: { type: "string" },
+      sheet: { type: "string" },
       "accept-valid-rows": { type: "boolean" },
       "account-prefix": { type: "string" },
       "default-terms-days": { type: "string" },
@@ -136,6 +137,8 @@ const COMMANDS: Record<string, CommandSpec> = {
     needsSchema: true,
     run: async (deps, values, [kind, file], env) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind!)) throw usageError(`the kind must be one of ${IMPORT_KINDS.join(", ")}`);
+      const sheet = typeof values.sheet === "string" ? values.sheet.trim() : undefined;
+      if (sheet !== undefined && (kind !== "csv" || sheet === "")) throw usageError("--sheet names a sheet of an Excel workbook imported as csv, e.g. --sheet Encours");
       const orgId = await orgIdOf(deps, values.org);
       const asOf = asOfOf(deps, values["as-of"]);
       const source = await fileSourceFromPath(resolve(env.cwd, file!));
@@ -148,7 +151,7 @@ const COMMANDS: Record<string, CommandSpec> = {
         source,
         asOf,
         acceptValidRows: values["accept-valid-rows"] === true,
-        request: kind === "csv" ? { kind: "csv", mapping } : kind === "fec" ? { kind: "fec", accountPrefix: prefix, defaultTermsDays: terms } : { kind: "camt" },
+        request: kind === "csv" ? { kind: "csv", mapping, sheet } : kind === "fec" ? { kind: "fec", accountPrefix: prefix, defaultTermsDays: terms } : { kind: "camt" },
       });
       if (summary.status === "rejected" || summary.status === "failed") {
         const first = summary.rejections[0]?.message ?? "see the rejections";

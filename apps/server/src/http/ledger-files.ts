@@ -23,6 +23,8 @@ const importQuery = z.object({
   acceptValidRows: flag.default(false),
   clientRef: z.uuid().optional(),
   mappingName: z.string().trim().min(1).max(100).optional(),
+  // Excel caps a sheet's name at 31 characters
+  sheet: z.string().trim().min(1).max(31).optional(),
   accountPrefix: z.string().regex(/^\d{1,8}$/, "digits only").default("411"),
   defaultTermsDays: z.coerce.number().int().min(0).max(365).default(30),
 });
@@ -84,7 +86,7 @@ export const handleImportUpload = async (deps: ServiceDeps, req: IncomingMessage
         clientRef: q.clientRef ?? null,
         request:
           q.kind === "csv"
-            ? { kind: "csv", mapping, mappingName: q.mappingName }
+            ? { kind: "csv", mapping, mappingName: q.mappingName, sheet: q.sheet }
             : q.kind === "fec"
               ? { kind: "fec", accountPrefix: q.accountPrefix, defaultTermsDays: q.defaultTermsDays }
               : { kind: "camt" },

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrganizationBySlug } from "@relance/db";
+import { writeWorkbookSheets } from "@relance/domain";
 import { buildCase, buildOrg, uniqueSlug } from "@relance/services/testing";
 import { runCli } from "../cli/commands.ts";
 import { startTestServer, type TestServer } from "./test-server.ts";
@@ -56,6 +57,7 @@ describe("relance CLI", () => {
       [["user", "create", "--org", slug, "--email", "a@b.example", "--role", "boss"], /--role must be one of/],
       [["org", "create", slug, "--name", "X", "--bogus"], /Unknown option '--bogus'/],
       [["frobnicate"], /unknown command/],
+      [["import", "fec", "export.txt", "--org", slug, "--sheet", "Encours"], /--sheet names a sheet of an Excel workbook imported as csv/],
     ];
     for (const [argv, message] of cases) {
       const result = await runCli(argv, deps);
@@ -106,6 +108,25 @@ describe("relance CLI", () => {
       // 40.00 € late 25 days at 12.15 %: 0.33 € interest, and the €40 indemnity
       "FA-1,FA-1,C1,Verrerie Lambert SAS,invoice,2026-01-05,2026-02-04,EUR,100.00,40.00,0.00,0.00,partially_paid,25,,0.33,40.00",
     ]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("imports the named sheet of a workbook, and refuses a sheet it does not have, writing nothing", async () => {
+    const deps = t.server.deps;
+    const org = await buildOrg(deps);
+    const dir = await mkdtemp(join(tmpdir(), "relance-cli-"));
+    const header = ["debtor_external_id", "debtor_name", "debtor_country", "debtor_segment", "invoice_number", "issue_date", "due_date", "amount", "open_amount", "currency"];
+    await writeFile(join(dir, "export.xlsx"), writeWorkbookSheets([
+      { name: "Lisez-moi", rows: [["Export comptable"]] },
+      { name: "Encours", rows: [header, ["C1", "Verrerie Lambert SAS", "FR", "b2b", "FA-1", { date: "2026-01-05" }, { date: "2026-02-04" }, 100, 40, "EUR"]] },
+    ]));
+    const cli = (...args: string[]) => runCli(args, deps, { cwd: dir });
+    const missing = await cli("import", "csv", "export.xlsx", "--org", org.slug, "--sheet", "Relances");
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/no sheet is named "Relances" \(its sheets: "Lisez-moi", "Encours"\)/);
+    const chosen = await cli("import", "csv", "export.xlsx", "--org", org.slug, "--sheet", "Encours", "--as-of", "2026-03-01");
+    expect(chosen.stderr).toBe("");
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ status: "succeeded", rowsImported: 1, details: { invoicesCreated: 1 } });
     await rm(dir, { recursive: true, force: true });
   });
 

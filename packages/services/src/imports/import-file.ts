@@ -8,7 +8,7 @@ import { getMapping } from "./import-mappings.ts";
 import type { ImportSummary } from "./run-import.ts";
 
 export type ImportRequest =
-  | { kind: "csv"; mapping?: ColumnMapping | undefined; mappingName?: string | undefined }
+  | { kind: "csv"; mapping?: ColumnMapping | undefined; mappingName?: string | undefined; sheet?: string | null | undefined }
   | { kind: "fec"; accountPrefix: string; defaultTermsDays: number }
   | { kind: "camt" };
 
@@ -26,7 +26,7 @@ export const importFile = async (deps: ServiceDeps, actor: Actor | { orgId: stri
   switch (request.kind) {
     case "csv": {
       const mapping = request.mapping ?? (request.mappingName ? await getMapping(deps, actor.orgId, request.mappingName) : undefined);
-      return importOpenItemsCsv(deps, actor, { ...common, mapping });
+      return importOpenItemsCsv(deps, actor, { ...common, mapping, sheet: request.sheet });
     }
     case "fec":
       return importFec(deps, actor, { ...common, accountPrefix: request.accountPrefix, defaultTermsDays: request.defaultTermsDays });

@@ -12,6 +12,8 @@ export interface CsvImportInput {
   source: FileSource;
   /** Omitted: the canonical column names (and their usual French synonyms) are recognised from the header. */
   mapping?: ColumnMapping | undefined;
+  /** A workbook's sheet by name; the first sheet when omitted. */
+  sheet?: string | null | undefined;
   asOf: string;
   acceptValidRows: boolean;
   clientRef?: string | null;
@@ -74,7 +76,7 @@ export const importOpenItemsCsv = (deps: ServiceDeps, actor: Actor | { orgId: st
     async (ctx) => {
       const importer = await createCsvImporter(ctx, input.mapping, { orgId: actor.orgId, asOf: input.asOf, acceptValidRows: input.acceptValidRows });
       let bytesRead = 0;
-      const options = input.mapping?.options ?? { delimiter: "auto" as const, encoding: "auto" as const };
+      const options = { ...(input.mapping?.options ?? { delimiter: "auto" as const, encoding: "auto" as const }), sheet: input.sheet ?? null };
       for await (const records of readTabularRecords(input.source, options, (n) => (bytesRead = n))) {
         for (const record of records) await importer.accept(record);
         ctx.progress({ rowsRead: importer.work.rowsTotal, rowsRejected: importer.work.rowsRejected, bytesRead });

@@ -26,13 +26,14 @@ const fileAccess = async (path: string): Promise<RandomAccessSource & { close():
 };
 
 /**
- * The first sheet's rows of a workbook that lies at `path`, or that arrives as `chunks` (an upload): a ZIP is read
+ * The rows of one sheet (named, else the first) of a workbook that lies at `path`, or that arrives as `chunks` (an upload): a ZIP is read
  * from its end, so an upload is first written to a private temporary file (on disk, never whole in memory) and
  * removed afterwards, whatever happens.
  */
 export async function* readWorkbookFile(
   from: { path: string } | { chunks: AsyncIterable<Uint8Array> },
   text: Omit<CellTextOptions, "date1904">,
+  sheet?: string | null,
 ): AsyncGenerator<CsvRecord[]> {
   let spoolDir: string | null = null;
   let path: string;
@@ -47,7 +48,7 @@ export async function* readWorkbookFile(
     throw error;
   });
   try {
-    yield* readWorkbookRecords(access, text);
+    yield* readWorkbookRecords(access, text, sheet);
   } finally {
     await access.close();
     if (spoolDir) await rm(spoolDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { withTenant, type Database } from "@relance/db";
-import { writeWorkbook, type WorkbookCell } from "@relance/domain";
+import { writeWorkbook, writeWorkbookSheets, type WorkbookCell } from "@relance/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServiceDeps } from "../deps.ts";
 import { fileSourceFromPath, fileSourceFromStream, type FileSource } from "../imports/file-source.ts";
@@ -46,8 +46,8 @@ const onDisk = async (name: string, bytes: Uint8Array): Promise<FileSource> => {
   return fileSourceFromPath(path);
 };
 
-const importWorkbook = (orgId: string, source: FileSource) =>
-  importFile(deps, { orgId, userId: null }, { source, asOf: "2026-03-01", acceptValidRows: false, request: { kind: "csv" } });
+const importWorkbook = (orgId: string, source: FileSource, sheet?: string) =>
+  importFile(deps, { orgId, userId: null }, { source, asOf: "2026-03-01", acceptValidRows: false, request: { kind: "csv", sheet } });
 
 const invoicesOf = (orgId: string) =>
   withTenant(db.sql, orgId, (tx) => tx<{ number: string; dueDate: string; amountMinor: number; openMinor: number }[]>`
@@ -93,6 +93,36 @@ describe("Excel workbook import", () => {
     const summary = await importWorkbook(org.id, uploaded("cut.xlsx", workbook.subarray(0, workbook.length - 100)));
     expect(summary.status).toBe("failed");
     expect(summary.rejections[0]!.message).toMatch(/Excel workbook: .*(ZIP|damaged)/);
+    expect(await invoicesOf(org.id)).toEqual([]);
+  });
+
+  it("imports the sheet chosen by name, on disk or uploaded, and refuses one the workbook lacks, naming its sheets", async () => {
+    const workbook = writeWorkbookSheets([
+      { name: "Lisez-moi", rows: [["Export du 1er mars"], ["Ne pas modifier"]] },
+      { name: "Encours", rows: ROWS },
+    ]);
+    const org = await buildOrg(deps);
+    // the first sheet, read when none is chosen, has none of the columns an import needs
+    const first = await importWorkbook(org.id, uploaded("export.xlsx", workbook));
+    expect(first.status).toBe("failed");
+    expect(first.rejections[0]!.message).toMatch(/no column for: debtor_external_id/);
+
+    const missing = await importWorkbook(org.id, await onDisk("export.xlsx", workbook), "Relances");
+    expect(missing.status).toBe("failed");
+    expect(missing.rejections[0]!.message).toBe('Excel workbook: no sheet is named "Relances" (its sheets: "Lisez-moi", "Encours")');
+    expect(await invoicesOf(org.id)).toEqual([]);
+
+    const chosen = await importWorkbook(org.id, uploaded("export.xlsx", workbook), "Encours");
+    expect(chosen).toMatchObject({ status: "succeeded", rowsImported: 3 });
+    expect((await invoicesOf(org.id)).map((i) => i.number)).toEqual(["7003", "FA-7001", "FA-7002"]);
+  });
+
+  it("refuses a sheet for a file that is not a workbook, and writes nothing", async () => {
+    const org = await buildOrg(deps);
+    const csv = new TextEncoder().encode("debtor_external_id,debtor_name\nD1,Durand\n");
+    const summary = await importWorkbook(org.id, uploaded("open-items.csv", csv), "Encours");
+    expect(summary.status).toBe("failed");
+    expect(summary.rejections[0]!.message).toBe('sheet "Encours": the file is not an Excel workbook, it has no sheets');
     expect(await invoicesOf(org.id)).toEqual([]);
   });
 
