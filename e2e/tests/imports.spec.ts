@@ -1,6 +1,7 @@
 import { type Page, expect, test } from "@playwright/test";
 import {
   BAD_ROW,
+  CIDRERIE,
   DISTILLERIE,
   FROMAGERIE,
   RF_REFERENCE,
@@ -121,6 +122,37 @@ test("an Excel workbook of open items is previewed, mapped by its French column 
   await page.getByTestId("debtors-search").fill("Fromagerie Blanc");
   const row = page.getByTestId("debtor-row").filter({ hasText: FROMAGERIE.name });
   const { openMinor, overdueMinor } = balancesOf(FROMAGERIE);
+  await expect(row).toContainText(euros(openMinor));
+  await expect(row).toContainText(euros(overdueMinor));
+});
+
+test("a workbook whose open items are not on its first sheet is imported from the sheet chosen", async ({ page }) => {
+  const today = todayIn();
+  const workbook = writeFixtureFile(test.info().outputPath("balance.xlsx"), buildOpenItemsWorkbook(today, CIDRERIE, { coverSheet: "Synthèse" }));
+  await signIn(page, USERS.sophie);
+  await openImports(page);
+  await page.getByTestId("import-kind-csv").check();
+  await page.getByTestId("import-file").setInputFiles(workbook);
+  // the first sheet is read first: a cover page, with none of the columns an import needs
+  const sheet = page.getByTestId("import-sheet");
+  await expect(sheet.locator("option")).toHaveText(["Synthèse", "Encours"]);
+  await expect(sheet).toHaveValue("Synthèse");
+  await expect(page.getByTestId("mapping-missing-required")).toBeVisible();
+  await expect(page.getByTestId("import-start")).toBeDisabled();
+
+  await sheet.selectOption("Encours");
+  await expect(page.getByTestId("preview-table").getByTestId("preview-row")).toHaveCount(CIDRERIE.invoices.length);
+  await expect(page.getByTestId("mapping-missing-required")).toHaveCount(0);
+  await expect(page.getByTestId("mapping-due_date").locator("option:checked")).toHaveText("Date d'échéance");
+  await page.getByTestId("import-start").click();
+  const result = page.getByTestId("import-result");
+  await expect(result.getByTestId("import-status")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+  await expect(result.getByTestId("import-rows-imported")).toHaveText(String(CIDRERIE.invoices.length));
+
+  await page.getByTestId("nav-debtors").click();
+  await page.getByTestId("debtors-search").fill("Cidrerie Lemoine");
+  const row = page.getByTestId("debtor-row").filter({ hasText: CIDRERIE.name });
+  const { openMinor, overdueMinor } = balancesOf(CIDRERIE);
   await expect(row).toContainText(euros(openMinor));
   await expect(row).toContainText(euros(overdueMinor));
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { formatFileSize } from "../lib/file-size.ts";
@@ -19,6 +20,8 @@ export interface ImportFileStepProps {
   fec: FecOptions;
   onFecChange: (fec: FecOptions) => void;
   disabled?: boolean;
+  /** More about the file once it is read (a workbook's sheet). */
+  children?: ReactNode;
 }
 
 const KINDS = ["csv", "fec", "camt"] as const satisfies readonly ImportKind[];
@@ -28,7 +31,7 @@ const ACCEPT: Record<ImportKind, string> = {
   camt: ".xml,.053,.054,application/xml,text/xml",
 };
 
-/** Step 1: what kind of file, the file itself, the date its balances are as of, and the FEC's options. */
+/** Step 1: what kind of file, the file itself (and which of a workbook's sheets), the date its balances are as of, and the FEC's options. */
 export function ImportFileStep(props: ImportFileStepProps) {
   const { kind, file, asOf, fec, disabled = false } = props;
   const { t } = useTranslation();
@@ -79,6 +82,7 @@ export function ImportFileStep(props: ImportFileStepProps) {
           </p>
         </div>
       </div>
+      {props.children}
       {kind === "fec" && (
         <div className="form form-row">
           <div className="field">

@@ -7,6 +7,7 @@ import { todayLocalIso } from "../lib/local-date.ts";
 import { CsvMappingStep } from "./csv-mapping-step.tsx";
 import { type FecOptions, ImportFileStep } from "./import-file-step.tsx";
 import { ImportRunStep } from "./import-run-step.tsx";
+import { WorkbookSheetPicker } from "./workbook-sheet-picker.tsx";
 
 const FEC_DEFAULTS: FecOptions = { accountPrefix: "411", defaultTermsDays: "30" };
 
@@ -18,10 +19,12 @@ export function ImportWizard() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ImportKind>("csv");
   const [file, setFile] = useState<File | null>(null);
+  /** A workbook's sheet to import; null: its first (or a text file). */
+  const [sheet, setSheet] = useState<string | null>(null);
   const [asOf, setAsOf] = useState(todayLocalIso);
   const [fec, setFec] = useState<FecOptions>(FEC_DEFAULTS);
   const [acceptValidRows, setAcceptValidRows] = useState(false);
-  const csv = useCsvMapping(kind === "csv" ? file : null);
+  const csv = useCsvMapping(kind === "csv" ? file : null, sheet);
   const upload = useImportUpload();
   const running = upload.state.phase === "running";
 
@@ -40,7 +43,7 @@ export function ImportWizard() {
     const common = { file, asOf, acceptValidRows };
     void upload.start(
       kind === "csv"
-        ? { ...common, kind, mapping: csv.mapping }
+        ? { ...common, kind, mapping: csv.mapping, sheet }
         : kind === "fec"
           ? { ...common, kind, accountPrefix: fec.accountPrefix, defaultTermsDays: Number(fec.defaultTermsDays) }
           : { ...common, kind },
@@ -59,6 +62,7 @@ export function ImportWizard() {
         file={file}
         onFileChange={(f) => {
           setFile(f);
+          setSheet(null);
           upload.reset();
         }}
         asOf={asOf}
@@ -66,7 +70,20 @@ export function ImportWizard() {
         fec={fec}
         onFecChange={setFec}
         disabled={running}
-      />
+      >
+        {/* kept while another sheet is read, and when one cannot be previewed, so that another can be chosen */}
+        {kind === "csv" && csv.sheets && (
+          <WorkbookSheetPicker
+            sheets={csv.sheets}
+            sheet={sheet}
+            disabled={running}
+            onChange={(s) => {
+              setSheet(s);
+              upload.reset();
+            }}
+          />
+        )}
+      </ImportFileStep>
       {showCsvSteps && <CsvMappingStep csv={csv} steps={[2, 3]} />}
       {file !== null && (
         <ImportRunStep

@@ -24,19 +24,24 @@ export interface CsvMapping {
   previewUpdating: boolean;
   /** The mapping the import will use; null until the server proposed one. */
   mapping: ColumnMappingDraft | null;
+  /** A workbook's sheets, in the order of their tabs, once read; null for a text file. */
+  sheets: string[] | null;
   editMapping: (update: (mapping: ColumnMappingDraft) => ColumnMappingDraft) => void;
 }
 
 /**
- * The mapping step of a CSV import: reads the first 256 KiB of the file, lets the server guess the mapping from the
- * header, then previews again (debounced) whenever the user edits the mapping. Answers to superseded requests are
- * dropped (react-query calls the per-call callbacks of the latest `mutate` only).
+ * The mapping step of a CSV import: reads the first 256 KiB of the file (of a workbook, the first rows of `sheet`,
+ * else of its first sheet), lets the server guess the mapping from the header, then previews again (debounced)
+ * whenever the user edits the mapping. Another sheet is another header: the mapping is guessed again. Answers to
+ * superseded requests are dropped (react-query calls the per-call callbacks of the latest `mutate` only).
  */
-export const useCsvMapping = (file: File | null): CsvMapping => {
+export const useCsvMapping = (file: File | null, sheet: string | null = null): CsvMapping => {
   const trpc = useTRPC();
   const previewMutation = useMutation(trpc.imports.preview.mutationOptions());
   const { mutate } = previewMutation;
   const [sample, setSample] = useState<{ file: File; data: FileSample } | null>(null);
+  // kept while another sheet of the same file is read, so that the choice stays on screen
+  const [sheetsOf, setSheetsOf] = useState<{ file: File; sheets: string[] | null } | null>(null);
   const [readFailed, setReadFailed] = useState(false);
   const [preview, setPreview] = useState<CsvPreview | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -48,10 +53,11 @@ export const useCsvMapping = (file: File | null): CsvMapping => {
     setReadFailed(false);
     if (!file) return;
     let active = true;
-    readFileSample(file).then(
+    readFileSample(file, sheet).then(
       (data) => {
         if (!active) return;
         setSample({ file, data });
+        setSheetsOf({ file, sheets: data.sheets });
         mutate(
           { fileName: file.name, sampleBase64: data.base64, complete: data.complete },
           {
@@ -68,7 +74,7 @@ export const useCsvMapping = (file: File | null): CsvMapping => {
     return () => {
       active = false;
     };
-  }, [file, mutate]);
+  }, [file, sheet, mutate]);
 
   const debounced = useDebouncedValue(draft, PREVIEW_DEBOUNCE_MS);
   useEffect(() => {
@@ -92,6 +98,7 @@ export const useCsvMapping = (file: File | null): CsvMapping => {
     previewError: previewMutation.error,
     previewUpdating: preview !== null && (previewMutation.isPending || (draft?.edited === true && draft !== debounced)),
     mapping: draft?.mapping ?? null,
+    sheets: sheetsOf !== null && sheetsOf.file === file ? sheetsOf.sheets : null,
     editMapping,
   };
 };

@@ -420,6 +420,10 @@ export const en: Messages = {
       defaultTermsDaysHint: "Sets the due date of documents that have none.",
     },
     readingFile: "Reading the start of the file…",
+    sheet: {
+      label: "Sheet",
+      hint: "This workbook has {{number}} sheets: choose the one that holds the open items.",
+    },
     readFailed: "The browser could not read the file.",
     mapping: {
       title: "Column mapping",

@@ -418,6 +418,10 @@ export const fr = {
       defaultTermsDaysHint: "Pour fixer l’échéance des pièces qui n’en ont pas.",
     },
     readingFile: "Lecture du début du fichier…",
+    sheet: {
+      label: "Feuille",
+      hint: "Ce classeur a {{number}} feuilles : choisissez celle qui contient les factures ouvertes.",
+    },
     readFailed: "Le fichier n’a pas pu être lu par le navigateur.",
     mapping: {
       title: "Correspondance des colonnes",

@@ -1,5 +1,5 @@
 import { deflateRawSync } from "node:zlib";
-import { writeWorkbook, type WorkbookCell } from "@relance/domain";
+import { writeWorkbook, writeWorkbookSheets, type WorkbookCell } from "@relance/domain";
 import { describe, expect, it } from "vitest";
 import { PREVIEW_SAMPLE_BYTES, readFileSample } from "./file-sample.ts";
 import { WORKBOOK_SAMPLE_RECORDS } from "./workbook-sample.ts";
@@ -9,6 +9,7 @@ describe("file sample", () => {
     const text = "debtor_name;amount\nÉtablissements Müller;12,50\n";
     const sample = await readFileSample(new Blob([text]));
     expect(sample.complete).toBe(true);
+    expect(sample.sheets).toBeNull();
     expect(Buffer.from(sample.base64, "base64").toString("utf8")).toBe(text);
   });
 
@@ -36,5 +37,18 @@ describe("workbook sample", () => {
     const sample = await readFileSample(new Blob([writeWorkbook([["a"], ["1"]])]));
     expect(sample.complete).toBe(true);
     expect(Buffer.from(sample.base64, "base64").toString("utf8")).toBe("a\r\n1\r\n");
+  });
+
+  it("lists the sheets and samples the one chosen", async () => {
+    const workbook = writeWorkbookSheets([
+      { name: "Lisez-moi", rows: [["Export du 1er mars"]] },
+      { name: "Encours", rows: [["invoice_number", "amount"], ["F-1", 12.5]] },
+    ]);
+    const first = await readFileSample(new Blob([workbook]));
+    expect(first.sheets).toEqual(["Lisez-moi", "Encours"]);
+    expect(Buffer.from(first.base64, "base64").toString("utf8")).toBe("Export du 1er mars\r\n");
+    const chosen = await readFileSample(new Blob([workbook]), "Encours");
+    expect(chosen.sheets).toEqual(["Lisez-moi", "Encours"]);
+    expect(Buffer.from(chosen.base64, "base64").toString("utf8")).toBe("invoice_number;amount\r\nF-1;12.5\r\n");
   });
 });

@@ -8,6 +8,8 @@ export interface FileSample {
   base64: string;
   /** The sample is the whole file (else its last, possibly cut, line is left out of the preview). */
   complete: boolean;
+  /** A workbook's sheets in the order of their tabs (the sample is of the one chosen, else the first); null for text. */
+  sheets: string[] | null;
 }
 
 const toBase64 = (bytes: Uint8Array): string => {
@@ -19,13 +21,14 @@ const toBase64 = (bytes: Uint8Array): string => {
 
 /**
  * The start of a file, base64-encoded for the preview procedure. A workbook (.xlsx) is read here, in the browser,
- * and its first rows sent as text: its start alone could not be read, a ZIP being read from its end.
+ * and the first rows of its sheet `sheet` (else its first) sent as text: its start alone could not be read, a ZIP
+ * being read from its end.
  */
-export const readFileSample = async (file: Blob): Promise<FileSample> => {
+export const readFileSample = async (file: Blob, sheet: string | null = null): Promise<FileSample> => {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_SAMPLE_BYTES).arrayBuffer());
   if (isZipStart(bytes)) {
-    const sample = await readWorkbookSampleText(file);
-    return { base64: toBase64(new TextEncoder().encode(sample.text)), complete: sample.complete };
+    const sample = await readWorkbookSampleText(file, sheet);
+    return { base64: toBase64(new TextEncoder().encode(sample.text)), complete: sample.complete, sheets: sample.sheets };
   }
-  return { base64: toBase64(bytes), complete: file.size <= PREVIEW_SAMPLE_BYTES };
+  return { base64: toBase64(bytes), complete: file.size <= PREVIEW_SAMPLE_BYTES, sheets: null };
 };

@@ -15,7 +15,7 @@ describe("import upload request", () => {
   });
 
   it("puts the kind, the file name and the options in the query", () => {
-    const csv = new URL(importUrl({ kind: "csv", file, asOf: "2026-03-31", acceptValidRows: true, clientRef: "ref-1", mapping: null }), "http://x");
+    const csv = new URL(importUrl({ kind: "csv", file, asOf: "2026-03-31", acceptValidRows: true, clientRef: "ref-1", mapping: null, sheet: null }), "http://x");
     expect(csv.pathname).toBe("/api/imports");
     expect(Object.fromEntries(csv.searchParams)).toEqual({
       kind: "csv",
@@ -24,6 +24,8 @@ describe("import upload request", () => {
       acceptValidRows: "true",
       clientRef: "ref-1",
     });
+    const sheet = new URL(importUrl({ kind: "csv", file, asOf: "2026-03-31", acceptValidRows: false, clientRef: "ref-3", mapping: null, sheet: "Encours mars" }), "http://x");
+    expect(sheet.searchParams.get("sheet")).toBe("Encours mars");
     const fec = new URL(
       importUrl({ kind: "fec", file, asOf: "2026-03-31", acceptValidRows: false, clientRef: "ref-2", accountPrefix: "4111", defaultTermsDays: 45 }),
       "http://x",

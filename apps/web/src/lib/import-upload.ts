@@ -20,7 +20,7 @@ export type ImportUploadInput = {
   asOf: string;
   acceptValidRows: boolean;
 } & (
-  | { kind: "csv"; mapping: ColumnMappingDraft | null }
+  | { kind: "csv"; mapping: ColumnMappingDraft | null; sheet: string | null }
   | { kind: "fec"; accountPrefix: string; defaultTermsDays: number }
   | { kind: "camt" }
 );
@@ -57,6 +57,7 @@ export const importUrl = (request: ImportUploadRequest): string => {
     acceptValidRows: String(request.acceptValidRows),
     clientRef: request.clientRef,
   });
+  if (request.kind === "csv" && request.sheet !== null) params.set("sheet", request.sheet);
   if (request.kind === "fec") {
     params.set("accountPrefix", request.accountPrefix);
     params.set("defaultTermsDays", String(request.defaultTermsDays));

@@ -1,4 +1,4 @@
-import { readWorkbookRecords, type RandomAccessSource } from "@relance/domain";
+import { readWorkbookRecords, readWorkbookSheetNames, type RandomAccessSource } from "@relance/domain";
 
 /** Records the preview needs: the header, the rows shown, and enough rows to settle an "auto" date format. */
 export const WORKBOOK_SAMPLE_RECORDS = 201;
@@ -39,13 +39,16 @@ export const blobSource = (file: Blob): RandomAccessSource => ({
 const csvField = (value: string): string => (/[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /**
- * The first rows of a workbook's first sheet as semicolon-separated text, for the same preview a CSV gets: the
- * server never needs the workbook to show how its columns map. `complete` when the sheet had no more rows.
+ * The first rows of one sheet of a workbook (the one named, else the first) as semicolon-separated text, for the
+ * same preview a CSV gets: the server never needs the workbook to show how its columns map. `complete` when the sheet
+ * had no more rows; `sheets` names every sheet, in the order of their tabs, so that another one can be chosen.
  */
-export const readWorkbookSampleText = async (file: Blob): Promise<{ text: string; complete: boolean }> => {
+export const readWorkbookSampleText = async (file: Blob, sheet: string | null = null): Promise<{ text: string; complete: boolean; sheets: string[] }> => {
+  const source = blobSource(file);
+  const sheets = await readWorkbookSheetNames(source);
   const lines: string[] = [];
   let complete = true;
-  outer: for await (const batch of readWorkbookRecords(blobSource(file), { decimalSeparator: "auto", dateFormat: "auto" })) {
+  outer: for await (const batch of readWorkbookRecords(source, { decimalSeparator: "auto", dateFormat: "auto" }, sheet)) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === "")) continue;
       if (lines.length === WORKBOOK_SAMPLE_RECORDS) {
@@ -55,5 +58,5 @@ export const readWorkbookSampleText = async (file: Blob): Promise<{ text: string
       lines.push(record.fields.map(csvField).join(";"));
     }
   }
-  return { text: lines.map((l) => `${l}\r\n`).join(""), complete };
+  return { text: lines.map((l) => `${l}\r\n`).join(""), complete, sheets };
 };
