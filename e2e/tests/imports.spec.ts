@@ -17,6 +17,7 @@ import {
   isoDay,
   todayIn,
   writeFixtureFile,
+  type FixtureDebtor,
 } from "../fixtures/ledger-files.ts";
 import { USERS, signIn } from "./helpers.ts";
 import { importCamtFile, importCsvFile, openImports } from "./import-wizard.ts";
@@ -100,6 +101,21 @@ test("the open-items CSV goes through mapping, preview and a live progress bar; 
   await expect(aging.getByTestId("aging-total")).toHaveText(euros(openMinor));
 });
 
+/** Starts the import the wizard is ready for, waits for its success, then finds the debtor with its balances. */
+const importAndFindDebtor = async (page: Page, debtor: FixtureDebtor) => {
+  await page.getByTestId("import-start").click();
+  const result = page.getByTestId("import-result");
+  await expect(result.getByTestId("import-status")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+  await expect(result.getByTestId("import-rows-imported")).toHaveText(String(debtor.invoices.length));
+
+  await page.getByTestId("nav-debtors").click();
+  await page.getByTestId("debtors-search").fill(debtor.name);
+  const row = page.getByTestId("debtor-row").filter({ hasText: debtor.name });
+  const { openMinor, overdueMinor } = balancesOf(debtor);
+  await expect(row).toContainText(euros(openMinor));
+  await expect(row).toContainText(euros(overdueMinor));
+};
+
 test("an Excel workbook of open items is previewed, mapped by its French column names and imported", async ({ page }) => {
   const today = todayIn();
   const workbook = writeFixtureFile(test.info().outputPath("encours.xlsx"), buildOpenItemsWorkbook(today));
@@ -113,17 +129,7 @@ test("an Excel workbook of open items is previewed, mapped by its French column 
     await expect(page.getByTestId(`mapping-${field}`).locator("option:checked")).toHaveText(column);
   }
   await expect(page.getByTestId("preview-table")).toContainText(isoDay(today, -45));
-  await page.getByTestId("import-start").click();
-  const result = page.getByTestId("import-result");
-  await expect(result.getByTestId("import-status")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
-  await expect(result.getByTestId("import-rows-imported")).toHaveText(String(FROMAGERIE.invoices.length));
-
-  await page.getByTestId("nav-debtors").click();
-  await page.getByTestId("debtors-search").fill("Fromagerie Blanc");
-  const row = page.getByTestId("debtor-row").filter({ hasText: FROMAGERIE.name });
-  const { openMinor, overdueMinor } = balancesOf(FROMAGERIE);
-  await expect(row).toContainText(euros(openMinor));
-  await expect(row).toContainText(euros(overdueMinor));
+  await importAndFindDebtor(page, FROMAGERIE);
 });
 
 test("a workbook whose open items are not on its first sheet is imported from the sheet chosen", async ({ page }) => {
@@ -144,17 +150,7 @@ test("a workbook whose open items are not on its first sheet is imported from th
   await expect(page.getByTestId("preview-table").getByTestId("preview-row")).toHaveCount(CIDRERIE.invoices.length);
   await expect(page.getByTestId("mapping-missing-required")).toHaveCount(0);
   await expect(page.getByTestId("mapping-due_date").locator("option:checked")).toHaveText("Date d'échéance");
-  await page.getByTestId("import-start").click();
-  const result = page.getByTestId("import-result");
-  await expect(result.getByTestId("import-status")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
-  await expect(result.getByTestId("import-rows-imported")).toHaveText(String(CIDRERIE.invoices.length));
-
-  await page.getByTestId("nav-debtors").click();
-  await page.getByTestId("debtors-search").fill("Cidrerie Lemoine");
-  const row = page.getByTestId("debtor-row").filter({ hasText: CIDRERIE.name });
-  const { openMinor, overdueMinor } = balancesOf(CIDRERIE);
-  await expect(row).toContainText(euros(openMinor));
-  await expect(row).toContainText(euros(overdueMinor));
+  await importAndFindDebtor(page, CIDRERIE);
 });
 
 test("a CSV with an invalid row is rejected whole, then imported without that row", async ({ page, context }) => {
