@@ -21,6 +21,7 @@ import {
 } from "@relance/services";
 import { z } from "zod";
 import { isoInstant, toIso } from "../schemas.ts";
+import { timelinePageOutput, toTimelinePageOutput } from "../timeline-schemas.ts";
 import { authedProcedure, roleProcedure, router } from "../trpc.ts";
 import { caseAccessProcedures } from "./case-access.ts";
 
@@ -82,21 +83,8 @@ export const casesRouter = router({
   /** Newest first; pass `nextBefore` as `before` for older events. */
   timeline: authedProcedure
     .input(timelineInput)
-    .output(
-      z.object({
-        events: z.array(
-          z.object({ id: z.string(), kind: z.string(), payload: z.record(z.string(), z.unknown()), actorName: z.string().nullable(), occurredAt: isoInstant }),
-        ),
-        nextBefore: z.string().nullable(),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const page = await listCaseTimeline(ctx.deps, ctx.actor, input);
-      return {
-        events: page.events.map((e) => ({ id: e.id, kind: e.kind, payload: e.payload, actorName: e.actorName, occurredAt: toIso(e.occurredAt) })),
-        nextBefore: page.nextBefore,
-      };
-    }),
+    .output(timelinePageOutput)
+    .query(async ({ ctx, input }) => toTimelinePageOutput(await listCaseTimeline(ctx.deps, ctx.actor, input))),
 
   changeStage: writer.input(changeStageInput).output(eventOutput).mutation(({ ctx, input }) => changeCaseStage(ctx.deps, ctx.actor, input)),
   logCall: writer.input(logCallInput).output(eventOutput).mutation(({ ctx, input }) => logCaseCall(ctx.deps, ctx.actor, input)),

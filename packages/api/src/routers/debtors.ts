@@ -1,5 +1,5 @@
 import { DEBTOR_SORT_KEYS, OVERDUE_BUCKETS } from "@relance/domain";
-import { getDebtorDetail, listDebtorOwners, listDebtorsPage } from "@relance/services";
+import { debtorTimelineInput, getDebtorDetail, listDebtorOwners, listDebtorsPage, listDebtorTimeline } from "@relance/services";
 import { z } from "zod";
 import {
   calendarDateSchema,
@@ -11,6 +11,7 @@ import {
   salesOwnerSchema,
 } from "../ledger-schemas.ts";
 import { countrySchema, uuidSchema } from "../schemas.ts";
+import { timelinePageOutput, toTimelinePageOutput } from "../timeline-schemas.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 const segmentSchema = z.enum(["b2b", "b2c"]);
@@ -49,6 +50,8 @@ const debtorOutput = z.object({
   creditLimitCurrency: currencySchema,
   salesOwnerId: z.string().nullable(),
   salesOwnerName: z.string().nullable(),
+  openCaseId: z.string().nullable(),
+  openCaseStage: z.string().nullable(),
 });
 
 const contactOutput = z.object({
@@ -129,6 +132,12 @@ export const debtorsRouter = router({
       }),
     )
     .query(({ ctx, input }) => getDebtorDetail(ctx.deps, ctx.actor, input.debtorId)),
+
+  /** Everything that happened with the debtor, over all his cases, newest first; `nextBefore` pages back. */
+  timeline: authedProcedure
+    .input(debtorTimelineInput)
+    .output(timelinePageOutput)
+    .query(async ({ ctx, input }) => toTimelinePageOutput(await listDebtorTimeline(ctx.deps, ctx.actor, input))),
 
   /** The members the owner filters offer. */
   owners: authedProcedure.output(z.array(salesOwnerSchema)).query(({ ctx }) => listDebtorOwners(ctx.deps, ctx.actor)),

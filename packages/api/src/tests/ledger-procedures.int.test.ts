@@ -47,6 +47,7 @@ describe("ledger procedures", () => {
     const calls = [
       () => api.debtors.list({}),
       () => api.debtors.get({ debtorId: crypto.randomUUID() }),
+      () => api.debtors.timeline({ debtorId: crypto.randomUUID() }),
       () => api.debtors.owners(),
       () => api.invoices.list({}),
       () => api.views.list({ page: "invoices" }),
@@ -88,6 +89,8 @@ describe("ledger procedures", () => {
     expect((await api.invoices.list({})).rows.map((i) => i.number)).toEqual(["Rep-1"]);
     expect((await api.debtors.get({ debtorId: t.owned })).debtor.name).toBe("Rep Owned");
     await expectCode(api.debtors.get({ debtorId: t.unowned }), "NOT_FOUND");
+    expect(await api.debtors.timeline({ debtorId: t.owned })).toEqual({ events: [], nextBefore: null });
+    await expectCode(api.debtors.timeline({ debtorId: t.unowned }), "NOT_FOUND");
     expect((await api.debtors.owners()).map((o) => o.userId)).toEqual([t.rep.userId]);
   });
 
@@ -110,6 +113,7 @@ describe("ledger procedures", () => {
       expect(seen).not.toContain(otherLabel);
       for (const id of [other.owned, other.unowned, other.rep.userId, other.viewId]) expect(seen).not.toContain(id);
       await expectCode(api.debtors.get({ debtorId: other.owned }), "NOT_FOUND");
+      await expectCode(api.debtors.timeline({ debtorId: other.owned }), "NOT_FOUND");
       await expectCode(api.views.delete({ viewId: other.viewId }), "NOT_FOUND");
       expect((await api.invoices.list({ filters: { debtorId: other.owned } })).total).toBe(0);
     }
@@ -120,6 +124,8 @@ describe("ledger procedures", () => {
     const { api } = await asMember(t.admin);
     const badId = await expectCode(api.debtors.get({ debtorId: "not-an-id" }), "BAD_REQUEST");
     expect(fieldPaths(badId)).toEqual(["debtorId"]);
+    const badPage = await expectCode(api.debtors.timeline({ debtorId: t.owned, before: "latest", limit: 500 }), "BAD_REQUEST");
+    expect(fieldPaths(badPage)).toEqual(["before", "limit"]);
     const badList = await expectCode(
       api.invoices.list({ filters: { statuses: ["late" as "open"], minOpenMinor: 0.5 }, pageSize: 1000 }),
       "BAD_REQUEST",

@@ -30,6 +30,8 @@ export interface NewTimelineEvent {
 
 export interface TimelineEventRow {
   id: string;
+  /** The case the event belongs to; null for an event of the debtor outside any case. */
+  caseId: string | null;
   kind: TimelineKind;
   payload: Record<string, unknown>;
   actorId: string | null;
@@ -47,13 +49,27 @@ export const appendTimelineEvent = async (tx: TenantTx, event: NewTimelineEvent)
   return row!.id;
 };
 
+const eventColumns = (tx: TenantTx) =>
+  tx`e.id::text as id, e.case_id as "caseId", e.kind, e.payload, e.actor_id as "actorId", u.display_name as "actorName", e.occurred_at as "occurredAt"`;
+
 /** A page of the case's events, newest first, strictly older than `before` (an event id) when given. */
 export const listTimelineEvents = (
   tx: TenantTx,
   q: { caseId: string; before: string | null; limit: number },
 ): Promise<TimelineEventRow[]> =>
   tx<TimelineEventRow[]>`
-    select e.id::text as id, e.kind, e.payload, e.actor_id as "actorId", u.display_name as "actorName", e.occurred_at as "occurredAt"
+    select ${eventColumns(tx)}
     from timeline_events e left join users u on u.id = e.actor_id
     where e.case_id = ${q.caseId} and (${q.before}::bigint is null or e.id < ${q.before}::bigint)
+    order by e.id desc limit ${q.limit}`;
+
+/** A page of the debtor's events over all his cases, newest first, strictly older than `before` when given. */
+export const listDebtorTimelineEvents = (
+  tx: TenantTx,
+  q: { debtorId: string; before: string | null; limit: number },
+): Promise<TimelineEventRow[]> =>
+  tx<TimelineEventRow[]>`
+    select ${eventColumns(tx)}
+    from timeline_events e left join users u on u.id = e.actor_id
+    where e.debtor_id = ${q.debtorId} and (${q.before}::bigint is null or e.id < ${q.before}::bigint)
     order by e.id desc limit ${q.limit}`;

@@ -24,6 +24,9 @@ export interface DebtorDetailRow {
   salesOwnerId: string | null;
   /** Null when there is no owner, or the owner has left the organization. */
   salesOwnerName: string | null;
+  /** The debtor's open case (one at most) and its stage; null when none is open. */
+  openCaseId: string | null;
+  openCaseStage: string | null;
 }
 
 export interface DebtorContactRow {
@@ -78,10 +81,12 @@ export const findDebtorDetail = async (tx: TenantTx, debtorId: string): Promise<
            d.address_line2 as "addressLine2", d.postal_code as "postalCode", nullif(d.city, '') as city, d.country,
            d.email, d.phone, d.language, d.segment, d.jurisdiction, d.payment_terms_days as "paymentTermsDays",
            d.credit_limit_minor as "creditLimitMinor", o.default_currency as "creditLimitCurrency",
-           d.sales_owner_id as "salesOwnerId", u.display_name as "salesOwnerName"
+           d.sales_owner_id as "salesOwnerId", u.display_name as "salesOwnerName",
+           c.id as "openCaseId", c.stage as "openCaseStage"
     from debtors d
     join organizations o on o.id = d.org_id
     left join users u on u.id = d.sales_owner_id
+    left join cases c on c.debtor_id = d.id and c.status = 'open'
     where d.id = ${debtorId}::uuid`;
   return row;
 };

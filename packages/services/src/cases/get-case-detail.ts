@@ -7,12 +7,12 @@ import {
   type CaseDetailRow,
   type CaseInvoiceRow,
   type PromiseRow,
-  type TimelineEventRow,
 } from "@relance/db";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { caseIdInput, parseInput, timelineInput } from "./case-inputs.ts";
 import { canSeeCase } from "./case-access.ts";
 import { caseNotFound } from "./case-writers.ts";
+import { readTimelinePage, type TimelinePage } from "./timeline-page.ts";
 
 export interface CaseDetail extends Omit<CaseDetailRow, "salesOwnerId"> {
   openInvoices: CaseInvoiceRow[];
@@ -45,13 +45,11 @@ export const getCaseDetail = async (deps: ServiceDeps, actor: Actor, input: unkn
 };
 
 /** A page of the timeline, newest first; `nextBefore` asks for the page after it (null at the first event). */
-export const listCaseTimeline = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ events: TimelineEventRow[]; nextBefore: string | null }> => {
+export const listCaseTimeline = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<TimelinePage> => {
   const q = parseInput(timelineInput, input);
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
     const found = await findCaseDetail(tx, q.caseId);
     if (!found || !(await canSeeCase(tx, actor, { id: q.caseId, salesOwnerId: found.salesOwnerId }))) throw caseNotFound();
-    const events = await listTimelineEvents(tx, { caseId: q.caseId, before: q.before ?? null, limit: q.limit + 1 });
-    const page = events.slice(0, q.limit);
-    return { events: page, nextBefore: events.length > q.limit ? page[page.length - 1]!.id : null };
+    return readTimelinePage(q.limit, (limit) => listTimelineEvents(tx, { caseId: q.caseId, before: q.before ?? null, limit }));
   });
 };

@@ -11,6 +11,7 @@ import {
   type DebtorPaymentRow,
   type OpenByDueDateRow,
   type OpenItemListRow,
+  type TenantTx,
 } from "@relance/db";
 import { CURRENCIES, notFound, OVERDUE_BUCKETS, type Currency, type OverdueBucket } from "@relance/domain";
 import { z } from "zod";
@@ -66,15 +67,24 @@ export const ageOpenAmounts = (rows: OpenByDueDateRow[], asOf: string): DebtorAg
   });
 
 /**
- * A debtor's page: details, contacts, accounts, open items with their aging, and recent payments. Another
- * tenant's debtor, and for a sales rep a debtor he does not own, are answered NOT_FOUND alike.
+ * The debtor, if the actor may see it: another tenant's debtor, and for a sales rep a debtor he does not own (he sees
+ * only the cases he was brought into, from the case side), are answered NOT_FOUND alike.
+ */
+export const findVisibleDebtor = async (tx: TenantTx, actor: Actor, debtorId: string): Promise<DebtorDetailRow> => {
+  const debtor = await findDebtorDetail(tx, debtorId);
+  if (!debtor || (actor.role === "sales" && debtor.salesOwnerId !== actor.userId)) throw notFound("Debtor");
+  return debtor;
+};
+
+/**
+ * A debtor's page: details and open case, contacts, accounts, open items with their aging, and recent payments.
+ * Refused as findVisibleDebtor refuses.
  */
 export const getDebtorDetail = async (deps: ServiceDeps, actor: Actor, id: string): Promise<DebtorDetail> => {
   const debtorId = parseFieldsOrThrow(z.uuid("Must be a valid id"), id, "debtorId");
   const asOf = calendarDate(deps.clock.now());
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
-    const debtor = await findDebtorDetail(tx, debtorId);
-    if (!debtor || (actor.role === "sales" && debtor.salesOwnerId !== actor.userId)) throw notFound("Debtor");
+    const debtor = await findVisibleDebtor(tx, actor, debtorId);
     const contacts = await listDebtorContacts(tx, debtorId);
     const ibans = await listDebtorIbans(tx, debtorId);
     const openItems = await listDebtorOpenItems(tx, { debtorId, asOf, limit: DEBTOR_OPEN_ITEMS_LIMIT });
