@@ -120,3 +120,33 @@ test("another tenant's debtor page answers not found", async ({ browser }) => {
   await durand.context.close();
   await alpenbau.context.close();
 });
+
+test("from a case to its debtor's page: the open case, and the debtor's history with each event's case", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, USERS.sophie);
+  await page.getByTestId("nav-cases").click();
+  // the last case of the first page: the worklist test works the first two
+  const link = page.getByTestId("case-link").last();
+  await expect(link).toBeVisible();
+  const caseHref = (await link.getAttribute("href"))!;
+  await link.click();
+  const note = `Débiteur rappelé le ${new Date().toISOString()}`;
+  await page.getByTestId("log-call").getByTestId("call-outcome").selectOption("reached");
+  await page.getByTestId("log-call").getByTestId("call-note").fill(note);
+  await page.getByTestId("log-call").getByTestId("call-submit").click();
+  await expect(page.getByTestId("timeline").getByTestId("timeline-event").first()).toContainText(note);
+  const debtorName = (await page.getByTestId("case-debtor").textContent())!;
+
+  await page.getByTestId("case-debtor-link").click();
+  await expect(page.getByTestId("debtor-title")).toHaveText(debtorName);
+  await expect(page.getByTestId("debtor-open-case-link")).toHaveAttribute("href", caseHref);
+  const history = page.getByTestId("debtor-timeline");
+  const call = history.getByTestId("timeline-event").first();
+  await expect(call).toHaveAttribute("data-kind", "call");
+  await expect(call).toContainText(note);
+  await expect(call).toContainText(USERS.sophie.name);
+
+  await call.getByTestId("timeline-case-link").click();
+  await expect(page).toHaveURL(caseHref);
+  await expect(page.getByTestId("case-debtor")).toHaveText(debtorName);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { isCaseStage, type TimelineEvent } from "../lib/case-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
@@ -43,12 +44,21 @@ const KINDS = ["reminder", "call", "note", "promise", "promise_kept", "promise_b
 type Kind = (typeof KINDS)[number];
 const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
 
+/** Whose history: a case's, or a debtor's over all his cases (each event then links to its case). */
+export type TimelineScope = { caseId: string } | { debtorId: string };
+
+const PAGE_SIZE = 20;
+
 /** One page of events; the last page loaded offers the next (older) one. */
-function TimelinePage({ caseId, before, isLast, onOlder }: { caseId: string; before: string | undefined; isLast: boolean; onOlder: (before: string) => void }) {
+function TimelinePage({ scope, before, isLast, onOlder }: { scope: TimelineScope; before: string | undefined; isLast: boolean; onOlder: (before: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const format = useFormatters();
-  const page = useQuery(trpc.cases.timeline.queryOptions({ caseId, limit: 20, ...(before ? { before } : {}) }));
+  const paging = { limit: PAGE_SIZE, ...(before ? { before } : {}) };
+  // one of the two is asked; both answer the same page shape
+  const casePage = useQuery(trpc.cases.timeline.queryOptions({ caseId: "caseId" in scope ? scope.caseId : "", ...paging }, { enabled: "caseId" in scope }));
+  const debtorPage = useQuery(trpc.debtors.timeline.queryOptions({ debtorId: "debtorId" in scope ? scope.debtorId : "", ...paging }, { enabled: "debtorId" in scope }));
+  const page = "caseId" in scope ? casePage : debtorPage;
   if (page.isPending) return <li><Loading /></li>;
   if (page.isError) return <li><ErrorMessage error={page.error} /></li>;
   return (
@@ -59,6 +69,14 @@ function TimelinePage({ caseId, before, isLast, onOlder }: { caseId: string; bef
           <p className="timeline-meta">
             <strong>{e.kind === "bounce" && e.payload.delayed === true ? t("caseWork.inbound.delayKind") : isKind(e.kind) ? t(`caseWork.kinds.${e.kind}`) : e.kind}</strong>{" "}
             <time dateTime={e.occurredAt}>{format.dateTime(e.occurredAt)}</time> · {e.actorName ?? t("caseWork.system")}
+            {"debtorId" in scope && e.caseId && (
+              <>
+                {" · "}
+                <Link to={`/cases/${e.caseId}`} data-testid="timeline-case-link">
+                  {t("debtor.timelineCaseLink")}
+                </Link>
+              </>
+            )}
           </p>
           <p className="timeline-text">
             <EventSummary event={e} />
@@ -76,16 +94,16 @@ function TimelinePage({ caseId, before, isLast, onOlder }: { caseId: string; bef
   );
 }
 
-/** The case's append-only history, newest first, loaded backwards page by page. */
-export function CaseTimeline({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
+/** An append-only history, newest first, loaded backwards page by page. */
+export function Timeline({ scope, title, testId = "timeline", className = "case-section" }: { scope: TimelineScope; title: string; testId?: string; className?: string }) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const titleId = `${testId}-title`;
   return (
-    <section className="case-section" aria-labelledby="case-timeline-title">
-      <h2 id="case-timeline-title">{t("caseWork.timeline")}</h2>
-      <ol className="timeline" data-testid="timeline">
+    <section className={className} aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <ol className="timeline" data-testid={testId}>
         {cursors.map((before, i) => (
-          <TimelinePage key={before ?? "first"} caseId={caseId} before={before} isLast={i === cursors.length - 1} onOlder={(b) => setCursors((c) => [...c, b])} />
+          <TimelinePage key={before ?? "first"} scope={scope} before={before} isLast={i === cursors.length - 1} onOlder={(b) => setCursors((c) => [...c, b])} />
         ))}
       </ol>
     </section>

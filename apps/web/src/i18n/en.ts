@@ -37,12 +37,6 @@ export const en: Messages = {
     sales: "Sales",
     manager: "Manager",
   },
-  stages: {
-    reminder_1: "First reminder",
-    reminder_2: "Second reminder",
-    formal_notice: "Formal notice",
-    pre_litigation: "Pre-litigation",
-  },
   login: {
     title: "Sign in",
     intro: "Sign in to your collections workspace.",
@@ -130,6 +124,10 @@ export const en: Messages = {
     ibans: "Known accounts (IBAN)",
     none: "—",
     seeInvoices: "See all its invoices",
+    openCase: "Open case:",
+    noOpenCase: "No open case.",
+    timelineTitle: "History",
+    timelineCaseLink: "see the case",
     contactsTitle: "Contacts",
     contactName: "Name",
     contactRole: "Role",
@@ -215,6 +213,7 @@ export const en: Messages = {
     status: "Page {{page}} of {{pages}}",
   },
   cases: {
+    debtorPage: "Debtor's page: contact details, all invoices, history",
     title: "Cases",
     debtor: "Debtor",
     stage: "Stage",

@@ -35,12 +35,6 @@ export const fr = {
     sales: "Commercial",
     manager: "Direction",
   },
-  stages: {
-    reminder_1: "Relance 1",
-    reminder_2: "Relance 2",
-    formal_notice: "Mise en demeure",
-    pre_litigation: "Précontentieux",
-  },
   login: {
     title: "Connexion",
     intro: "Connectez-vous à votre espace de recouvrement.",
@@ -128,6 +122,10 @@ export const fr = {
     ibans: "Comptes connus (IBAN)",
     none: "—",
     seeInvoices: "Voir toutes ses factures",
+    openCase: "Dossier en cours :",
+    noOpenCase: "Aucun dossier en cours.",
+    timelineTitle: "Historique",
+    timelineCaseLink: "voir le dossier",
     contactsTitle: "Contacts",
     contactName: "Nom",
     contactRole: "Rôle",
@@ -213,6 +211,7 @@ export const fr = {
     status: "Page {{page}} sur {{pages}}",
   },
   cases: {
+    debtorPage: "Fiche du débiteur : coordonnées, toutes ses factures, historique",
     title: "Dossiers",
     debtor: "Débiteur",
     stage: "Étape",

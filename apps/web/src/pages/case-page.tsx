@@ -10,7 +10,8 @@ import { CaseChat } from "../components/case-chat.tsx";
 import { CasePresence } from "../components/case-presence.tsx";
 import { CasePromises } from "../components/case-promises.tsx";
 import { CaseLegalProceedings } from "../components/case-legal-proceedings.tsx";
-import { CaseTimeline } from "../components/case-timeline.tsx";
+import { StageBadge } from "../components/stage-badge.tsx";
+import { Timeline } from "../components/timeline.tsx";
 import { ChangeStageForm } from "../components/change-stage-form.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { RecordLoadError } from "../components/record-load-error.tsx";
@@ -20,7 +21,6 @@ import { RecordPromiseForm } from "../components/record-promise-form.tsx";
 import { useCaseUpdates } from "../hooks/use-case-updates.ts";
 import { useFormatters } from "../hooks/use-formatters.ts";
 import { useMe } from "../hooks/use-me.ts";
-import { isCaseStage } from "../lib/case-api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import "../styles/case-work.css";
 
@@ -46,13 +46,19 @@ export function CasePage() {
         <header className="case-header" data-testid="case-header">
           <p className="eyebrow">{t("cases.caseOf")}</p>
           <h1 data-testid="case-debtor">{c.debtorName}</h1>
+          {/* a sales rep sees the debtor's page only for the debtors he owns; the case is what he was brought into */}
+          {role !== "sales" && (
+            <p>
+              <Link to={`/debtors/${c.debtorId}`} data-testid="case-debtor-link">
+                {t("cases.debtorPage")}
+              </Link>
+            </p>
+          )}
           <dl className="facts facts-inline">
             <div>
               <dt>{t("cases.stage")}</dt>
               <dd>
-                <span className={`badge stage-${c.stage}`} data-testid="case-stage">
-                  {isCaseStage(c.stage) ? t(`caseWork.stages.${c.stage}`) : c.stage}
-                </span>
+                <StageBadge stage={c.stage} />
               </dd>
             </div>
             <div>
@@ -90,7 +96,7 @@ export function CasePage() {
         <CaseLegalProceedings caseId={c.id} canWrite={canWrite} jurisdiction={currency === "CHF" ? "CH" : "FR"} />
         <CollaborativeNotes documentName={caseDocumentName(c.id)} title={t("notes.caseTitle")} />
         <div className="case-columns">
-          <CaseTimeline caseId={c.id} />
+          <Timeline scope={{ caseId: c.id }} title={t("caseWork.timeline")} />
           <section className="case-section case-actions" aria-labelledby="case-actions-title">
             <h2 id="case-actions-title">{t("caseWork.actions")}</h2>
             {canWrite ? (

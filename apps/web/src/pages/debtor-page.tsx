@@ -9,8 +9,11 @@ import { ErrorMessage } from "../components/error-message.tsx";
 import { RecordLoadError } from "../components/record-load-error.tsx";
 import { Loading } from "../components/loading.tsx";
 import { OpenItemsTable } from "../components/open-items-table.tsx";
+import { StageBadge } from "../components/stage-badge.tsx";
+import { Timeline } from "../components/timeline.tsx";
 import { DEFAULT_INVOICE_VIEW, writeInvoiceView } from "../lib/invoice-view-params.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import "../styles/case-work.css";
 import "../styles/receivable-lists.css";
 
 export function DebtorPage() {
@@ -33,10 +36,23 @@ export function DebtorPage() {
             {t("debtor.seeInvoices")}
           </Link>
         </p>
+        <p data-testid="debtor-open-case">
+          {debtor.openCaseId ? (
+            <>
+              {t("debtor.openCase")}{" "}
+              <Link to={`/cases/${debtor.openCaseId}`} data-testid="debtor-open-case-link">
+                <StageBadge stage={debtor.openCaseStage ?? ""} />
+              </Link>
+            </>
+          ) : (
+            t("debtor.noOpenCase")
+          )}
+        </p>
         <DebtorAging aging={aging} asOf={asOf} />
         <OpenItemsTable items={openItems} total={openItemCount} />
         <DebtorPayments payments={payments} />
         <DebtorContacts contacts={contacts} />
+        <Timeline scope={{ debtorId: debtor.id }} title={t("debtor.timelineTitle")} testId="debtor-timeline" className="card" />
       </>
     );
   }
