@@ -88,6 +88,8 @@ describe("debtor page", () => {
       creditLimitCurrency: "EUR",
       salesOwnerId: rep.userId,
       salesOwnerName: "Rep Rouge",
+      openCaseId: null,
+      openCaseStage: null,
     });
     expect(detail.contacts.map((c) => [c.name, c.preferredChannel, c.role])).toEqual([
       ["Alain Achat", "phone", "buyer"],
