@@ -1,5 +1,19 @@
-import { DEBTOR_SORT_KEYS, OVERDUE_BUCKETS } from "@relance/domain";
-import { debtorTimelineInput, getDebtorDetail, listDebtorOwners, listDebtorsPage, listDebtorTimeline } from "@relance/services";
+import { DEBTOR_SORT_KEYS, LEDGER_WRITERS, OVERDUE_BUCKETS } from "@relance/domain";
+import {
+  addDebtorContact,
+  addDebtorContactInput,
+  changeDebtorContact,
+  CONTACT_CHANNELS,
+  CONTACT_ROLES,
+  debtorTimelineInput,
+  getDebtorDetail,
+  listDebtorOwners,
+  listDebtorsPage,
+  listDebtorTimeline,
+  removeDebtorContact,
+  removeDebtorContactInput,
+  updateDebtorContactInput,
+} from "@relance/services";
 import { z } from "zod";
 import {
   calendarDateSchema,
@@ -12,7 +26,9 @@ import {
 } from "../ledger-schemas.ts";
 import { countrySchema, uuidSchema } from "../schemas.ts";
 import { timelinePageOutput, toTimelinePageOutput } from "../timeline-schemas.ts";
-import { authedProcedure, router } from "../trpc.ts";
+import { authedProcedure, roleProcedure, router } from "../trpc.ts";
+
+const writer = roleProcedure(LEDGER_WRITERS);
 
 const segmentSchema = z.enum(["b2b", "b2c"]);
 
@@ -57,10 +73,10 @@ const debtorOutput = z.object({
 const contactOutput = z.object({
   id: z.string(),
   name: z.string(),
-  role: z.enum(["accounts_payable", "buyer", "management", "other"]),
+  role: z.enum(CONTACT_ROLES),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  preferredChannel: z.enum(["email", "letter", "sms", "phone"]),
+  preferredChannel: z.enum(CONTACT_CHANNELS),
   language: z.string().nullable(),
 });
 
@@ -138,6 +154,17 @@ export const debtorsRouter = router({
     .input(debtorTimelineInput)
     .output(timelinePageOutput)
     .query(async ({ ctx, input }) => toTimelinePageOutput(await listDebtorTimeline(ctx.deps, ctx.actor, input))),
+
+  /** Contacts: whom to write to or call at the debtor (admins, credit managers and billing). */
+  addContact: writer.input(addDebtorContactInput).output(contactOutput).mutation(({ ctx, input }) => addDebtorContact(ctx.deps, ctx.actor, input)),
+  updateContact: writer.input(updateDebtorContactInput).output(contactOutput).mutation(({ ctx, input }) => changeDebtorContact(ctx.deps, ctx.actor, input)),
+  removeContact: writer
+    .input(removeDebtorContactInput)
+    .output(z.object({ removed: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await removeDebtorContact(ctx.deps, ctx.actor, input);
+      return { removed: true as const };
+    }),
 
   /** The members the owner filters offer. */
   owners: authedProcedure.output(z.array(salesOwnerSchema)).query(({ ctx }) => listDebtorOwners(ctx.deps, ctx.actor)),

@@ -48,6 +48,9 @@ describe("ledger procedures", () => {
       () => api.debtors.list({}),
       () => api.debtors.get({ debtorId: crypto.randomUUID() }),
       () => api.debtors.timeline({ debtorId: crypto.randomUUID() }),
+      () => api.debtors.addContact({ debtorId: crypto.randomUUID(), contact: { name: "x", role: "buyer", preferredChannel: "letter" } }),
+      () => api.debtors.updateContact({ debtorId: crypto.randomUUID(), contactId: crypto.randomUUID(), contact: { name: "x", role: "buyer", preferredChannel: "letter" } }),
+      () => api.debtors.removeContact({ debtorId: crypto.randomUUID(), contactId: crypto.randomUUID() }),
       () => api.debtors.owners(),
       () => api.invoices.list({}),
       () => api.views.list({ page: "invoices" }),
@@ -91,6 +94,8 @@ describe("ledger procedures", () => {
     await expectCode(api.debtors.get({ debtorId: t.unowned }), "NOT_FOUND");
     expect(await api.debtors.timeline({ debtorId: t.owned })).toEqual({ events: [], nextBefore: null });
     await expectCode(api.debtors.timeline({ debtorId: t.unowned }), "NOT_FOUND");
+    // he reads his debtors' contacts; the ledger keepers change them
+    await expectCode(api.debtors.addContact({ debtorId: t.owned, contact: { name: "M. Blanc", role: "buyer", preferredChannel: "letter" } }), "FORBIDDEN");
     expect((await api.debtors.owners()).map((o) => o.userId)).toEqual([t.rep.userId]);
   });
 

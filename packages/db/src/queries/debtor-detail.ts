@@ -91,12 +91,6 @@ export const findDebtorDetail = async (tx: TenantTx, debtorId: string): Promise<
   return row;
 };
 
-export const listDebtorContacts = (tx: TenantTx, debtorId: string): Promise<DebtorContactRow[]> =>
-  tx<DebtorContactRow[]>`
-    select id, name, role, email, phone, preferred_channel as "preferredChannel", language
-    from debtor_contacts where debtor_id = ${debtorId}::uuid
-    order by name, id`;
-
 export const listDebtorIbans = async (tx: TenantTx, debtorId: string): Promise<string[]> => {
   const rows = await tx<{ iban: string }[]>`select iban from debtor_ibans where debtor_id = ${debtorId}::uuid order by iban`;
   return rows.map((r) => r.iban);
