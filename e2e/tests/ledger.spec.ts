@@ -150,3 +150,51 @@ test("from a case to its debtor's page: the open case, and the debtor's history 
   await expect(page.getByTestId("case-debtor")).toHaveText(debtorName);
   await context.close();
 });
+
+test("a credit manager adds, corrects and removes a debtor's contact; a manager only reads them", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, USERS.sophie);
+  await page.getByTestId("nav-debtors").click();
+  // a debtor no other test writes to: the last of the first page
+  const link = page.getByTestId("debtor-link").last();
+  const debtorHref = (await link.getAttribute("href"))!;
+  await link.click();
+  const contacts = page.getByTestId("debtor-contacts");
+  await contacts.getByTestId("contact-add").click();
+  const form = contacts.getByTestId("contact-form");
+  await form.getByTestId("contact-name").fill("Mme Odile Favre");
+  await form.getByTestId("contact-preferredChannel").selectOption("sms");
+  await form.getByTestId("contact-save").click();
+  // SMS needs a phone number: said under that field, and nothing saved
+  await expect(form.getByTestId("contact-phone-error")).toBeVisible();
+  await expect(form.getByTestId("contact-phone")).toHaveAttribute("aria-invalid", "true");
+  await expect(contacts.getByTestId("contact-row")).toHaveCount(0);
+
+  await form.getByTestId("contact-phone").fill("+41 22 555 01 23");
+  await form.getByTestId("contact-email").fill("compta@favre.example");
+  await form.getByTestId("contact-save").click();
+  const row = contacts.getByTestId("contact-row").filter({ hasText: "Mme Odile Favre" });
+  await expect(row).toContainText("+41 22 555 01 23");
+  await expect(row.getByTestId("contact-channel")).toHaveText("SMS");
+  await expect(contacts.getByTestId("contact-form")).toHaveCount(0);
+
+  await row.getByTestId("contact-edit").click();
+  await expect(form.getByTestId("contact-name")).toHaveValue("Mme Odile Favre");
+  await form.getByTestId("contact-preferredChannel").selectOption("email");
+  await form.getByTestId("contact-save").click();
+  await expect(row.getByTestId("contact-channel")).toHaveText("E-mail");
+
+  // a reload shows what was stored; a manager sees it, with nothing to change
+  await page.reload();
+  await expect(row).toContainText("compta@favre.example");
+  const marc = await signedInPage(browser, USERS.marc);
+  await marc.page.goto(debtorHref);
+  await expect(marc.page.getByTestId("contact-row").filter({ hasText: "Mme Odile Favre" })).toBeVisible();
+  await expect(marc.page.getByTestId("contact-add")).toHaveCount(0);
+  await expect(marc.page.getByTestId("contact-edit")).toHaveCount(0);
+
+  await row.getByTestId("contact-remove").click();
+  await row.getByTestId("contact-remove-confirm").click();
+  await expect(contacts.getByTestId("contact-row").filter({ hasText: "Mme Odile Favre" })).toHaveCount(0);
+  await marc.context.close();
+  await context.close();
+});

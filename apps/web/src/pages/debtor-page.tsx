@@ -1,3 +1,4 @@
+import { hasRole, LEDGER_WRITERS } from "@relance/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -11,6 +12,7 @@ import { Loading } from "../components/loading.tsx";
 import { OpenItemsTable } from "../components/open-items-table.tsx";
 import { StageBadge } from "../components/stage-badge.tsx";
 import { Timeline } from "../components/timeline.tsx";
+import { useMe } from "../hooks/use-me.ts";
 import { DEFAULT_INVOICE_VIEW, writeInvoiceView } from "../lib/invoice-view-params.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import "../styles/case-work.css";
@@ -18,6 +20,7 @@ import "../styles/receivable-lists.css";
 
 export function DebtorPage() {
   const { t } = useTranslation();
+  const { role } = useMe();
   const trpc = useTRPC();
   const debtorId = useParams().id ?? "";
   const found = useQuery(trpc.debtors.get.queryOptions({ debtorId }));
@@ -51,7 +54,7 @@ export function DebtorPage() {
         <DebtorAging aging={aging} asOf={asOf} />
         <OpenItemsTable items={openItems} total={openItemCount} />
         <DebtorPayments payments={payments} />
-        <DebtorContacts contacts={contacts} />
+        <DebtorContacts debtorId={debtor.id} contacts={contacts} canEdit={hasRole(role, LEDGER_WRITERS)} />
         <Timeline scope={{ debtorId: debtor.id }} title={t("debtor.timelineTitle")} testId="debtor-timeline" className="card" />
       </>
     );
