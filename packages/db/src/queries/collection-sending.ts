@@ -1,4 +1,5 @@
 import type { TenantTx } from "../database.ts";
+import { contactReachOf } from "./debtor-contacts.ts";
 
 export interface SendSettingsRow {
   orgName: string;
@@ -45,8 +46,8 @@ export interface ClaimedActionRow {
 const actionMessageColumns = (tx: TenantTx) => tx`
       a.id, a.case_id as "caseId", a.debtor_id as "debtorId", a.policy_version_id as "policyVersionId",
       a.step_index as "stepIndex", a.level, a.channel, a.planned_for as "plannedFor",
-      d.name as "debtorName", coalesce(d.email, (select c.email from debtor_contacts c where c.debtor_id = d.id and c.email is not null order by c.created_at limit 1)) as "debtorEmail",
-      coalesce(d.phone, (select c.phone from debtor_contacts c where c.debtor_id = d.id and c.phone is not null order by c.created_at limit 1)) as "debtorPhone",
+      d.name as "debtorName", coalesce(d.email, ${contactReachOf(tx, "d", "email")}) as "debtorEmail",
+      coalesce(d.phone, ${contactReachOf(tx, "d", "phone")}) as "debtorPhone",
       d.language as "debtorLanguage", d.external_id as "debtorExternalId", d.jurisdiction, d.segment,
       array_remove(array[d.address_line1, d.address_line2, nullif(trim(coalesce(d.postal_code, '') || ' ' || coalesce(d.city, '')), '')], null) as "addressLines",
       d.country as "debtorCountry", d.postal_code as "debtorPostalCode", d.city as "debtorCity"`;

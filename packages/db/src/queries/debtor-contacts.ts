@@ -5,6 +5,14 @@ export type DebtorContactFields = Omit<DebtorContactRow, "id">;
 
 const CONTACT_COLUMNS = `id, name, role, email, phone, preferred_channel as "preferredChannel", language`;
 
+/**
+ * Where a message reaches the debtor `debtor` (an alias of debtors in the caller's query) when the debtor has no
+ * address or number of its own: a contact's, the accounts-payable contacts first, then the longest known.
+ */
+export const contactReachOf = (tx: TenantTx, debtor: string, field: "email" | "phone") =>
+  tx`(select dc.${tx.unsafe(field)} from debtor_contacts dc where dc.debtor_id = ${tx.unsafe(debtor)}.id and dc.${tx.unsafe(field)} is not null
+      order by dc.role = 'accounts_payable' desc, dc.created_at, dc.id limit 1)`;
+
 /** The debtor's contacts, by name. */
 export const listDebtorContacts = (tx: TenantTx, debtorId: string): Promise<DebtorContactRow[]> =>
   tx<DebtorContactRow[]>`select ${tx.unsafe(CONTACT_COLUMNS)} from debtor_contacts where debtor_id = ${debtorId}::uuid order by name, id`;

@@ -1,4 +1,5 @@
 import type { TenantTx } from "../database.ts";
+import { contactReachOf } from "./debtor-contacts.ts";
 
 export interface ThankYouCandidateRow {
   caseId: string;
@@ -17,7 +18,7 @@ export interface ThankYouCandidateRow {
 export const selectThankYouCandidates = (tx: TenantTx): Promise<ThankYouCandidateRow[]> =>
   tx<ThankYouCandidateRow[]>`
     select c.id as "caseId", d.id as "debtorId", d.name as "debtorName",
-      coalesce(d.email, (select ct.email from debtor_contacts ct where ct.debtor_id = d.id and ct.email is not null order by ct.created_at limit 1)) as "debtorEmail",
+      coalesce(d.email, ${contactReachOf(tx, "d", "email")}) as "debtorEmail",
       d.language as "debtorLanguage", d.external_id as "debtorExternalId", d.jurisdiction
     from cases c join debtors d on d.id = c.debtor_id join dunning_policy_versions v on v.id = c.policy_version_id
     where c.status = 'open' and c.thanked_at is null and v.thank_you_on_payment

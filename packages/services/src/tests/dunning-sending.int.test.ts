@@ -9,7 +9,8 @@ import type { ServiceDeps } from "../deps.ts";
 import { dailyJobKey, runDueJobs } from "../collection/dunning-scheduler.ts";
 import { planDunning } from "../collection/plan-dunning.ts";
 import { sendDueActions } from "../collection/send-due-actions.ts";
-import { addDebtor, addInvoices, buildDeps, buildOrg, openTestDatabase } from "../testing/index.ts";
+import { addDebtorContact } from "../ledger/debtor-contacts.ts";
+import { addDebtor, addInvoices, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
 
 const AS_OF = "2026-03-02";
 const MONDAY_10H_PARIS = new Date("2026-03-02T09:00:00Z");
@@ -67,6 +68,20 @@ describe("sendDueActions", () => {
     expect(events).toEqual([{ kind: "reminder", actorId: null }, { kind: "reminder", actorId: null }, { kind: "reminder", actorId: null }]);
     const again = await sendDueActions(deps, org.id, { now: MONDAY_10H_PARIS, smtpUrl });
     expect(again.sent).toBe(0);
+  });
+
+  it("writes to the debtor's accounts-payable contact when the debtor has no address of its own", async () => {
+    const org = await buildOrg(deps, { name: "Acme Contacts SAS" });
+    const debtorId = await addDebtor(deps, org, { name: "Tonnellerie Sans Adresse" });
+    await addInvoices(deps, org, debtorId, [{ number: "C-1", dueDate: "2026-02-20", amountMinor: 125_000 }]);
+    const cm = await buildMember(deps, org, "credit_manager");
+    // the buyer was known first; the reminder still goes to accounts payable
+    await addDebtorContact(deps, cm, { debtorId, contact: { name: "M. Achat", role: "buyer", email: "achats@tonnellerie.example", preferredChannel: "email" } });
+    await addDebtorContact(deps, cm, { debtorId, contact: { name: "Mme Compta", role: "accounts_payable", email: "compta@tonnellerie.example", preferredChannel: "email" } });
+    await planDunning(deps, org.id, { asOf: AS_OF });
+    const before = received.length;
+    expect((await sendDueActions(deps, org.id, { now: MONDAY_10H_PARIS, smtpUrl })).sent).toBe(1);
+    expect(received.slice(before).map((m) => m.rcptTo[0])).toEqual(["compta@tonnellerie.example"]);
   });
 
   it("leaves actions planned during quiet hours", async () => {
