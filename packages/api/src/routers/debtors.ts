@@ -1,6 +1,8 @@
 import { DEBTOR_SORT_KEYS, LEDGER_WRITERS, OVERDUE_BUCKETS } from "@relance/domain";
 import {
   addDebtorContact,
+  assignDebtorOwner,
+  assignDebtorOwnerInput,
   addDebtorContactInput,
   changeDebtorContact,
   CONTACT_CHANNELS,
@@ -154,6 +156,12 @@ export const debtorsRouter = router({
     .input(debtorTimelineInput)
     .output(timelinePageOutput)
     .query(async ({ ctx, input }) => toTimelinePageOutput(await listDebtorTimeline(ctx.deps, ctx.actor, input))),
+
+  /** Gives the debtor to a sales rep of the tenant, or to nobody; `changed` is false when he had it already. */
+  assignOwner: writer
+    .input(assignDebtorOwnerInput)
+    .output(z.object({ changed: z.boolean() }))
+    .mutation(({ ctx, input }) => assignDebtorOwner(ctx.deps, ctx.actor, input)),
 
   /** Contacts: whom to write to or call at the debtor (admins, credit managers and billing). */
   addContact: writer.input(addDebtorContactInput).output(contactOutput).mutation(({ ctx, input }) => addDebtorContact(ctx.deps, ctx.actor, input)),

@@ -51,6 +51,7 @@ describe("ledger procedures", () => {
       () => api.debtors.addContact({ debtorId: crypto.randomUUID(), contact: { name: "x", role: "buyer", preferredChannel: "letter" } }),
       () => api.debtors.updateContact({ debtorId: crypto.randomUUID(), contactId: crypto.randomUUID(), contact: { name: "x", role: "buyer", preferredChannel: "letter" } }),
       () => api.debtors.removeContact({ debtorId: crypto.randomUUID(), contactId: crypto.randomUUID() }),
+      () => api.debtors.assignOwner({ debtorId: crypto.randomUUID(), salesOwnerId: null }),
       () => api.debtors.owners(),
       () => api.invoices.list({}),
       () => api.views.list({ page: "invoices" }),

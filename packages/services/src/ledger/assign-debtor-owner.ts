@@ -1,0 +1,55 @@
+import { appendTimelineEvent, findMemberNames, isSalesMember, listDebtorCasesHiddenFrom, setDebtorSalesOwner, withTenant } from "@relance/db";
+import { AppError } from "@relance/domain";
+import { z } from "zod";
+import { announceAccessRevoked } from "../cases/case-access.ts";
+import { parseInput } from "../cases/case-inputs.ts";
+import { requireCaseWriter } from "../cases/case-writers.ts";
+import { emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
+import { findVisibleDebtor } from "./get-debtor-detail.ts";
+
+export const assignDebtorOwnerInput = z.object({
+  debtorId: z.uuid("Must be a valid id"),
+  /** A sales rep of the tenant; null: nobody. */
+  salesOwnerId: z.uuid("Must be a member's id").nullable(),
+});
+
+const notASalesRep = () =>
+  new AppError("BAD_REQUEST", "salesOwnerId: not a sales rep of this organization", {
+    key: "errors.invalidInput",
+    fields: [{ path: "salesOwnerId", message: "Not a sales rep of this organization" }],
+  });
+
+/**
+ * Gives a debtor to a sales rep (or to nobody). The rep then sees the debtor's cases; the one before loses those he
+ * saw only as the owner, at once on his live connections too. The change is on the debtor's timeline (and his open
+ * case's), and moves the dashboards' per-owner figures.
+ */
+export const assignDebtorOwner = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ changed: boolean }> => {
+  const v = parseInput(assignDebtorOwnerInput, input);
+  requireCaseWriter(actor);
+  const outcome = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
+    const debtor = await findVisibleDebtor(tx, actor, v.debtorId);
+    if (v.salesOwnerId !== null && !(await isSalesMember(tx, v.salesOwnerId))) throw notASalesRep();
+    const toName = v.salesOwnerId === null ? null : ((await findMemberNames(tx, [v.salesOwnerId])).get(v.salesOwnerId) ?? null);
+    const set = await setDebtorSalesOwner(tx, { debtorId: v.debtorId, salesOwnerId: v.salesOwnerId });
+    const previousOwnerId = set!.previousOwnerId;
+    if (previousOwnerId === v.salesOwnerId) return null;
+    await appendTimelineEvent(tx, {
+      orgId: actor.orgId,
+      debtorId: v.debtorId,
+      caseId: debtor.openCaseId,
+      kind: "assignment",
+      // names as they are now: the history keeps who it was at the time
+      payload: { field: "salesOwner", fromId: previousOwnerId, fromName: debtor.salesOwnerName, toId: v.salesOwnerId, toName },
+      actorId: actor.userId,
+      occurredAt: deps.clock.now(),
+    });
+    const hidden = previousOwnerId === null ? [] : await listDebtorCasesHiddenFrom(tx, { debtorId: v.debtorId, userId: previousOwnerId });
+    return { previousOwnerId, hidden, openCaseId: debtor.openCaseId };
+  });
+  if (!outcome) return { changed: false };
+  for (const caseId of outcome.hidden) announceAccessRevoked(deps, actor.orgId, caseId, [outcome.previousOwnerId!]);
+  if (outcome.openCaseId) emitEvent(deps, { type: "case.changed", orgId: actor.orgId, caseId: outcome.openCaseId });
+  emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  return { changed: true };
+};
