@@ -198,3 +198,35 @@ test("a credit manager adds, corrects and removes a debtor's contact; a manager 
   await marc.context.close();
   await context.close();
 });
+
+test("a credit manager gives a debtor to a sales rep, who then sees it, then takes it back", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, USERS.sophie);
+  // a consumer debtor: nobody owns one
+  await page.goto("/debtors?segment=b2c");
+  const link = page.getByTestId("debtor-row").last().getByTestId("debtor-link");
+  const name = (await link.textContent())!.trim();
+  await link.click();
+  const owner = page.getByTestId("debtor-owner-select");
+  await expect(owner).toHaveValue("");
+  await owner.selectOption({ label: USERS.thomas.name });
+  await page.getByTestId("debtor-owner-save").click();
+  await expect(page.getByTestId("debtor-owner")).toHaveText(USERS.thomas.name);
+  const history = page.getByTestId("debtor-timeline").getByTestId("timeline-event").first();
+  await expect(history).toHaveAttribute("data-kind", "assignment");
+  await expect(history).toContainText(`Personne → ${USERS.thomas.name}`);
+
+  const thomas = await signedInPage(browser, USERS.thomas);
+  const findAsThomas = async () => {
+    await thomas.page.goto("/debtors");
+    await thomas.page.getByTestId("debtors-search").fill(name);
+    return thomas.page.getByTestId("debtor-row").filter({ hasText: name });
+  };
+  await expect(await findAsThomas()).toHaveCount(1);
+
+  await page.getByTestId("debtor-owner-select").selectOption("");
+  await page.getByTestId("debtor-owner-save").click();
+  await expect(page.getByTestId("debtor-owner")).toHaveText("—");
+  await expect(await findAsThomas()).toHaveCount(0);
+  await thomas.context.close();
+  await context.close();
+});

@@ -32,6 +32,8 @@ function EventSummary({ event }: { event: TimelineEvent }) {
       return <>{t("caseWork.promiseText", { amount: format.money(num(p.amountMinor), str(p.currency)), date: p.promisedFor ? format.calendarDate(str(p.promisedFor)) : "" })}</>;
     case "dispute":
       return <DisputeEventSummary payload={p} />;
+    case "assignment":
+      return <>{t("caseWork.ownerChanged", { from: str(p.fromName) || t("debtor.noOwner"), to: str(p.toName) || t("debtor.noOwner") })}</>;
     case "reply":
     case "bounce":
       return <InboundEmailSummary kind={event.kind} payload={p} />;

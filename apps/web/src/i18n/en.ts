@@ -117,6 +117,9 @@ export const en: Messages = {
     termsDays_one: "{{count}} day",
     termsDays_other: "{{count}} days",
     salesOwner: "Sales rep",
+    changeOwner: "Give the debtor to",
+    noOwner: "Nobody",
+    saveOwner: "Change the sales rep",
     creditLimit: "Credit limit",
     email: "E-mail",
     phone: "Phone",
@@ -668,6 +671,7 @@ export const en: Messages = {
     timeline: "Timeline",
     timelineEmpty: "Nothing on this case yet.",
     olderEvents: "Older events",
+    ownerChanged: "Sales rep: {{from}} → {{to}}",
     system: "Relance",
     kinds: {
       reminder: "Reminder",

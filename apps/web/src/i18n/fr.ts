@@ -115,6 +115,9 @@ export const fr = {
     termsDays_one: "{{count}} jour",
     termsDays_other: "{{count}} jours",
     salesOwner: "Commercial",
+    changeOwner: "Confier le débiteur à",
+    noOwner: "Personne",
+    saveOwner: "Changer de commercial",
     creditLimit: "Limite de crédit",
     email: "E-mail",
     phone: "Téléphone",
@@ -667,6 +670,7 @@ export const fr = {
     timeline: "Historique",
     timelineEmpty: "Rien encore sur ce dossier.",
     olderEvents: "Événements plus anciens",
+    ownerChanged: "Commercial : {{from}} → {{to}}",
     system: "Relance",
     kinds: {
       reminder: "Relance",

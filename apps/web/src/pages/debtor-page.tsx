@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { DebtorAging } from "../components/debtor-aging.tsx";
 import { DebtorContacts } from "../components/debtor-contacts.tsx";
 import { DebtorHeader } from "../components/debtor-header.tsx";
+import { DebtorOwnerForm } from "../components/debtor-owner-form.tsx";
 import { DebtorPayments } from "../components/debtor-payments.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
 import { RecordLoadError } from "../components/record-load-error.tsx";
@@ -21,6 +22,7 @@ import "../styles/receivable-lists.css";
 export function DebtorPage() {
   const { t } = useTranslation();
   const { role } = useMe();
+  const canWrite = hasRole(role, LEDGER_WRITERS);
   const trpc = useTRPC();
   const debtorId = useParams().id ?? "";
   const found = useQuery(trpc.debtors.get.queryOptions({ debtorId }));
@@ -34,6 +36,7 @@ export function DebtorPage() {
     body = (
       <>
         <DebtorHeader debtor={debtor} ibans={ibans} />
+        {canWrite && <DebtorOwnerForm key={debtor.salesOwnerId ?? "none"} debtorId={debtor.id} salesOwnerId={debtor.salesOwnerId} />}
         <p>
           <Link to={invoicesLink} data-testid="debtor-invoices-link">
             {t("debtor.seeInvoices")}
@@ -54,7 +57,7 @@ export function DebtorPage() {
         <DebtorAging aging={aging} asOf={asOf} />
         <OpenItemsTable items={openItems} total={openItemCount} />
         <DebtorPayments payments={payments} />
-        <DebtorContacts debtorId={debtor.id} contacts={contacts} canEdit={hasRole(role, LEDGER_WRITERS)} />
+        <DebtorContacts debtorId={debtor.id} contacts={contacts} canEdit={canWrite} />
         <Timeline scope={{ debtorId: debtor.id }} title={t("debtor.timelineTitle")} testId="debtor-timeline" className="card" />
       </>
     );
