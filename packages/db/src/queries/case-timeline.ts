@@ -49,27 +49,18 @@ export const appendTimelineEvent = async (tx: TenantTx, event: NewTimelineEvent)
   return row!.id;
 };
 
-const eventColumns = (tx: TenantTx) =>
-  tx`e.id::text as id, e.case_id as "caseId", e.kind, e.payload, e.actor_id as "actorId", u.display_name as "actorName", e.occurred_at as "occurredAt"`;
-
-/** A page of the case's events, newest first, strictly older than `before` (an event id) when given. */
+/**
+ * A page of events, newest first, strictly older than `before` (an event id) when given: a case's, or a debtor's over
+ * all his cases.
+ */
 export const listTimelineEvents = (
   tx: TenantTx,
-  q: { caseId: string; before: string | null; limit: number },
+  q: ({ caseId: string } | { debtorId: string }) & { before: string | null; limit: number },
 ): Promise<TimelineEventRow[]> =>
   tx<TimelineEventRow[]>`
-    select ${eventColumns(tx)}
+    select e.id::text as id, e.case_id as "caseId", e.kind, e.payload, e.actor_id as "actorId", u.display_name as "actorName",
+           e.occurred_at as "occurredAt"
     from timeline_events e left join users u on u.id = e.actor_id
-    where e.case_id = ${q.caseId} and (${q.before}::bigint is null or e.id < ${q.before}::bigint)
-    order by e.id desc limit ${q.limit}`;
-
-/** A page of the debtor's events over all his cases, newest first, strictly older than `before` when given. */
-export const listDebtorTimelineEvents = (
-  tx: TenantTx,
-  q: { debtorId: string; before: string | null; limit: number },
-): Promise<TimelineEventRow[]> =>
-  tx<TimelineEventRow[]>`
-    select ${eventColumns(tx)}
-    from timeline_events e left join users u on u.id = e.actor_id
-    where e.debtor_id = ${q.debtorId} and (${q.before}::bigint is null or e.id < ${q.before}::bigint)
+    where ${"caseId" in q ? tx`e.case_id = ${q.caseId}` : tx`e.debtor_id = ${q.debtorId}`}
+      and (${q.before}::bigint is null or e.id < ${q.before}::bigint)
     order by e.id desc limit ${q.limit}`;

@@ -1,4 +1,4 @@
-import { listDebtorTimelineEvents, withTenant } from "@relance/db";
+import { listTimelineEvents, withTenant } from "@relance/db";
 import { z } from "zod";
 import { parseInput, timelineInput } from "../cases/case-inputs.ts";
 import { readTimelinePage, type TimelinePage } from "../cases/timeline-page.ts";
@@ -16,6 +16,6 @@ export const listDebtorTimeline = async (deps: ServiceDeps, actor: Actor, input:
   const q = parseInput(debtorTimelineInput, input);
   return withTenant(deps.db.sql, actor.orgId, async (tx) => {
     await findVisibleDebtor(tx, actor, q.debtorId);
-    return readTimelinePage(q.limit, (limit) => listDebtorTimelineEvents(tx, { debtorId: q.debtorId, before: q.before ?? null, limit }));
+    return readTimelinePage(q.limit, (limit) => listTimelineEvents(tx, { debtorId: q.debtorId, before: q.before ?? null, limit }));
   });
 };
