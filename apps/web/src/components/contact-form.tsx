@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DebtorDetail } from "../lib/api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
@@ -19,6 +19,15 @@ interface Values {
   preferredChannel: Contact["preferredChannel"];
   language: string;
 }
+interface ControlProps {
+  id: string;
+  "data-testid": string;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+}
+
 const EMPTY: Values = { name: "", role: "accounts_payable", email: "", phone: "", preferredChannel: "email", language: "" };
 const valuesOf = (c: Contact): Values => ({ ...c, email: c.email ?? "", phone: c.phone ?? "", language: c.language ?? "" });
 
@@ -50,24 +59,27 @@ export function ContactForm({ debtorId, contact, onDone }: { debtorId: string; c
     if (contact) update.mutate({ debtorId, contactId: contact.id, contact: fields });
     else add.mutate({ debtorId, contact: fields });
   };
-  const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }));
-  const fieldProps = (field: keyof Values) => {
-    const error = errors.get(`contact.${field}`);
-    return {
-      id: `${id}-${field}`,
-      "data-testid": `contact-${field}`,
-      value: values[field],
-      onChange: set(field),
-      "aria-invalid": error !== undefined,
-      "aria-describedby": error !== undefined ? `${id}-${field}-error` : undefined,
-    };
-  };
-  const errorOf = (field: keyof Values) => {
-    const error = errors.get(`contact.${field}`);
-    return error === undefined ? null : (
-      <p id={`${id}-${field}-error`} className="field-error" data-testid={`contact-${field}-error`}>
-        {error}
-      </p>
+  /** One labelled field: its control (given its value, handler and error wiring), the server's refusal underneath. */
+  const field = (name: keyof Values, label: string, control: (props: ControlProps) => ReactNode) => {
+    const error = errors.get(`contact.${name}`);
+    const errorId = `${id}-${name}-error`;
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        {control({
+          id: `${id}-${name}`,
+          "data-testid": `contact-${name}`,
+          value: values[name],
+          onChange: (e) => setValues((v) => ({ ...v, [name]: e.target.value })),
+          "aria-invalid": error !== undefined,
+          "aria-describedby": error !== undefined ? errorId : undefined,
+        })}
+        {error !== undefined && (
+          <p id={errorId} className="field-error" data-testid={`contact-${name}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
     );
   };
 
@@ -75,50 +87,33 @@ export function ContactForm({ debtorId, contact, onDone }: { debtorId: string; c
     <form className="form contact-form" onSubmit={submit} noValidate data-testid="contact-form" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{contact ? t("debtor.editContactTitle", { name: contact.name }) : t("debtor.addContact")}</h3>
       <div className="form form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t("debtor.contactName")}</label>
-          <input type="text" maxLength={200} autoComplete="off" {...fieldProps("name")} />
-          {errorOf("name")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t("debtor.contactRole")}</label>
-          <select {...fieldProps("role")}>
+        {field("name", t("debtor.contactName"), (p) => <input type="text" maxLength={200} autoComplete="off" {...p} />)}
+        {field("role", t("debtor.contactRole"), (p) => (
+          <select {...p}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`debtor.contactRoles.${r}`)}
               </option>
             ))}
           </select>
-          {errorOf("role")}
-        </div>
+        ))}
       </div>
       <div className="form form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t("debtor.contactEmail")}</label>
-          <input type="email" maxLength={320} autoComplete="off" {...fieldProps("email")} />
-          {errorOf("email")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-phone`}>{t("debtor.contactPhone")}</label>
-          <input type="tel" maxLength={30} autoComplete="off" {...fieldProps("phone")} />
-          {errorOf("phone")}
-        </div>
+        {field("email", t("debtor.contactEmail"), (p) => <input type="email" maxLength={320} autoComplete="off" {...p} />)}
+        {field("phone", t("debtor.contactPhone"), (p) => <input type="tel" maxLength={30} autoComplete="off" {...p} />)}
       </div>
       <div className="form form-row form-row-top">
-        <div className="field">
-          <label htmlFor={`${id}-preferredChannel`}>{t("debtor.contactChannel")}</label>
-          <select {...fieldProps("preferredChannel")}>
+        {field("preferredChannel", t("debtor.contactChannel"), (p) => (
+          <select {...p}>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {t(`debtor.channels.${c}`)}
               </option>
             ))}
           </select>
-          {errorOf("preferredChannel")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>{t("debtor.contactLanguage")}</label>
-          <select {...fieldProps("language")}>
+        ))}
+        {field("language", t("debtor.contactLanguage"), (p) => (
+          <select {...p}>
             <option value="">{t("debtor.none")}</option>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
@@ -126,8 +121,7 @@ export function ContactForm({ debtorId, contact, onDone }: { debtorId: string; c
               </option>
             ))}
           </select>
-          {errorOf("language")}
-        </div>
+        ))}
       </div>
       {otherError && <ErrorMessage error={save.error} />}
       <div className="actions-row">
