@@ -19,6 +19,13 @@ interface Values {
   preferredChannel: Contact["preferredChannel"];
   language: string;
 }
+const choices = <V extends string>(values: readonly V[], label: (value: V) => string) =>
+  values.map((value) => (
+    <option key={value} value={value}>
+      {label(value)}
+    </option>
+  ));
+
 interface ControlProps {
   id: string;
   "data-testid": string;
@@ -88,38 +95,18 @@ export function ContactForm({ debtorId, contact, onDone }: { debtorId: string; c
       <h3 id={`${id}-title`}>{contact ? t("debtor.editContactTitle", { name: contact.name }) : t("debtor.addContact")}</h3>
       <div className="form form-row form-row-top">
         {field("name", t("debtor.contactName"), (p) => <input type="text" maxLength={200} autoComplete="off" {...p} />)}
-        {field("role", t("debtor.contactRole"), (p) => (
-          <select {...p}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`debtor.contactRoles.${r}`)}
-              </option>
-            ))}
-          </select>
-        ))}
+        {field("role", t("debtor.contactRole"), (p) => <select {...p}>{choices(ROLES, (r) => t(`debtor.contactRoles.${r}`))}</select>)}
       </div>
       <div className="form form-row form-row-top">
         {field("email", t("debtor.contactEmail"), (p) => <input type="email" maxLength={320} autoComplete="off" {...p} />)}
         {field("phone", t("debtor.contactPhone"), (p) => <input type="tel" maxLength={30} autoComplete="off" {...p} />)}
       </div>
       <div className="form form-row form-row-top">
-        {field("preferredChannel", t("debtor.contactChannel"), (p) => (
-          <select {...p}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {t(`debtor.channels.${c}`)}
-              </option>
-            ))}
-          </select>
-        ))}
+        {field("preferredChannel", t("debtor.contactChannel"), (p) => <select {...p}>{choices(CHANNELS, (c) => t(`debtor.channels.${c}`))}</select>)}
         {field("language", t("debtor.contactLanguage"), (p) => (
           <select {...p}>
             <option value="">{t("debtor.none")}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`debtor.contactLanguages.${l}`)}
-              </option>
-            ))}
+            {choices(LANGUAGES, (l) => t(`debtor.contactLanguages.${l}`))}
           </select>
         ))}
       </div>
