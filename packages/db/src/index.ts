@@ -25,7 +25,7 @@ export * from "./queries/payment-queue.ts";
 export * from "./queries/invoice-list.ts";
 export * from "./queries/debtor-detail.ts";
 export * from "./queries/debtor-contacts.ts";
-export * from "./queries/debtor-owner.ts";
+export * from "./queries/debtor-account.ts";
 export * from "./queries/saved-views.ts";
 export * from "./queries/open-items-stage.ts";
 export * from "./queries/sales-owners.ts";

@@ -27,7 +27,7 @@ export * from "./ledger/list-invoices.ts";
 export * from "./ledger/get-debtor-detail.ts";
 export * from "./ledger/list-debtor-timeline.ts";
 export * from "./ledger/debtor-contacts.ts";
-export * from "./ledger/assign-debtor-owner.ts";
+export * from "./ledger/change-debtor-account.ts";
 export * from "./ledger/saved-views.ts";
 export * from "./channels/index.ts";
 export * from "./collection/index.ts";

@@ -3,6 +3,8 @@ import {
   addDebtorContact,
   assignDebtorOwner,
   assignDebtorOwnerInput,
+  changeDebtorCreditLimit,
+  changeDebtorCreditLimitInput,
   addDebtorContactInput,
   changeDebtorContact,
   CONTACT_CHANNELS,
@@ -162,6 +164,12 @@ export const debtorsRouter = router({
     .input(assignDebtorOwnerInput)
     .output(z.object({ changed: z.boolean() }))
     .mutation(({ ctx, input }) => assignDebtorOwner(ctx.deps, ctx.actor, input)),
+
+  /** The credit limit in the tenant's currency (null: none); `changed` is false when it was that already. */
+  setCreditLimit: writer
+    .input(changeDebtorCreditLimitInput)
+    .output(z.object({ changed: z.boolean() }))
+    .mutation(({ ctx, input }) => changeDebtorCreditLimit(ctx.deps, ctx.actor, input)),
 
   /** Contacts: whom to write to or call at the debtor (admins, credit managers and billing). */
   addContact: writer.input(addDebtorContactInput).output(contactOutput).mutation(({ ctx, input }) => addDebtorContact(ctx.deps, ctx.actor, input)),

@@ -52,6 +52,7 @@ describe("ledger procedures", () => {
       () => api.debtors.updateContact({ debtorId: crypto.randomUUID(), contactId: crypto.randomUUID(), contact: { name: "x", role: "buyer", preferredChannel: "letter" } }),
       () => api.debtors.removeContact({ debtorId: crypto.randomUUID(), contactId: crypto.randomUUID() }),
       () => api.debtors.assignOwner({ debtorId: crypto.randomUUID(), salesOwnerId: null }),
+      () => api.debtors.setCreditLimit({ debtorId: crypto.randomUUID(), creditLimitMinor: null }),
       () => api.debtors.owners(),
       () => api.invoices.list({}),
       () => api.views.list({ page: "invoices" }),

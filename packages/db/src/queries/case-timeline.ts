@@ -15,6 +15,7 @@ export const TIMELINE_KINDS = [
   "bounce",
   "hold",
   "assignment",
+  "credit_limit",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -20,6 +20,19 @@ export const setDebtorSalesOwner = async (
   return row;
 };
 
+/** Sets the debtor's credit limit (none: null); answers the limit before, or undefined when there is no such debtor. */
+export const setDebtorCreditLimit = async (
+  tx: TenantTx,
+  q: { debtorId: string; creditLimitMinor: number | null },
+): Promise<{ previousMinor: number | null } | undefined> => {
+  const [row] = await tx<{ previousMinor: number | null }[]>`
+    update debtors d set credit_limit_minor = ${q.creditLimitMinor}, updated_at = now()
+    from (select id, credit_limit_minor from debtors where id = ${q.debtorId}::uuid for update) before
+    where d.id = before.id
+    returning before.credit_limit_minor as "previousMinor"`;
+  return row;
+};
+
 /** The debtor's cases that the sales rep `userId` does not see (under the one rule, salesRepSeesCaseSql) now. */
 export const listDebtorCasesHiddenFrom = async (tx: TenantTx, q: { debtorId: string; userId: string }): Promise<string[]> => {
   const rows = await tx<{ id: string }[]>`

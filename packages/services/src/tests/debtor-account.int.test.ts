@@ -2,7 +2,7 @@ import { withTenant, type Database } from "@relance/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bringIntoCase, listAccessibleCases } from "../cases/case-access.ts";
 import type { Actor, DomainEvent, ServiceDeps } from "../deps.ts";
-import { assignDebtorOwner } from "../ledger/assign-debtor-owner.ts";
+import { assignDebtorOwner, changeDebtorCreditLimit } from "../ledger/change-debtor-account.ts";
 import { getDebtorDetail } from "../ledger/get-debtor-detail.ts";
 import { listDebtorTimeline } from "../ledger/list-debtor-timeline.ts";
 import { buildCase, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
@@ -80,5 +80,35 @@ describe("a debtor's sales owner", () => {
     expect(fieldPaths(await caught(assignDebtorOwner(deps, cm, { debtorId, salesOwnerId: "emma" })))).toEqual(["salesOwnerId"]);
     expect((await getDebtorDetail(deps, cm, debtorId)).debtor.salesOwnerId).toBe(emma.userId);
     expect((await getDebtorDetail(deps, other.cm, other.debtorId)).debtor.salesOwnerId).toBe(other.emma.userId);
+  });
+});
+
+describe("a debtor's credit limit", () => {
+  it("is set and cleared by a credit manager, in the tenant's currency, each change on the timeline", async () => {
+    const { cm, debtorId, caseId } = await tenant();
+    expect(await changeDebtorCreditLimit(deps, cm, { debtorId, creditLimitMinor: 2_000_000 })).toEqual({ changed: true });
+    expect((await getDebtorDetail(deps, cm, debtorId)).debtor).toMatchObject({ creditLimitMinor: 2_000_000, creditLimitCurrency: "EUR" });
+    expect(await changeDebtorCreditLimit(deps, cm, { debtorId, creditLimitMinor: 2_000_000 })).toEqual({ changed: false });
+    await changeDebtorCreditLimit(deps, cm, { debtorId, creditLimitMinor: null });
+    expect((await getDebtorDetail(deps, cm, debtorId)).debtor.creditLimitMinor).toBeNull();
+    const { events } = await listDebtorTimeline(deps, cm, { debtorId });
+    expect(events.map((e) => [e.kind, e.caseId, e.payload])).toEqual([
+      ["credit_limit", caseId, { fromMinor: 2_000_000, toMinor: null, currency: "EUR" }],
+      ["credit_limit", caseId, { fromMinor: null, toMinor: 2_000_000, currency: "EUR" }],
+    ]);
+  });
+
+  it("refuses what is not an amount, those who do not keep the ledger and another tenant's debtor, changing nothing", async () => {
+    const { org, cm, emma, debtorId } = await tenant();
+    const manager = await buildMember(deps, org, "manager");
+    for (const creditLimitMinor of [-1, 10.5, "1000"]) {
+      expect(fieldPaths(await caught(changeDebtorCreditLimit(deps, cm, { debtorId, creditLimitMinor })))).toEqual(["creditLimitMinor"]);
+    }
+    expect((await caught(changeDebtorCreditLimit(deps, emma, { debtorId, creditLimitMinor: 1 }))).code).toBe("FORBIDDEN");
+    expect((await caught(changeDebtorCreditLimit(deps, manager, { debtorId, creditLimitMinor: 1 }))).code).toBe("FORBIDDEN");
+    const other = await tenant();
+    expect((await caught(changeDebtorCreditLimit(deps, cm, { debtorId: other.debtorId, creditLimitMinor: 1 }))).code).toBe("NOT_FOUND");
+    expect((await getDebtorDetail(deps, cm, debtorId)).debtor.creditLimitMinor).toBeNull();
+    expect((await getDebtorDetail(deps, other.cm, other.debtorId)).debtor.creditLimitMinor).toBeNull();
   });
 });

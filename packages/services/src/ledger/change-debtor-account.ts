@@ -1,4 +1,4 @@
-import { appendTimelineEvent, findMemberNames, isSalesMember, listDebtorCasesHiddenFrom, setDebtorSalesOwner, withTenant } from "@relance/db";
+import { appendTimelineEvent, findMemberNames, isSalesMember, listDebtorCasesHiddenFrom, setDebtorCreditLimit, setDebtorSalesOwner, withTenant } from "@relance/db";
 import { AppError } from "@relance/domain";
 import { z } from "zod";
 import { announceAccessRevoked } from "../cases/case-access.ts";
@@ -51,5 +51,38 @@ export const assignDebtorOwner = async (deps: ServiceDeps, actor: Actor, input: 
   for (const caseId of outcome.hidden) announceAccessRevoked(deps, actor.orgId, caseId, [outcome.previousOwnerId!]);
   if (outcome.openCaseId) emitEvent(deps, { type: "case.changed", orgId: actor.orgId, caseId: outcome.openCaseId });
   emitEvent(deps, { type: "ledger.changed", orgId: actor.orgId });
+  return { changed: true };
+};
+
+export const changeDebtorCreditLimitInput = z.object({
+  debtorId: z.uuid("Must be a valid id"),
+  /** In the tenant's currency, minor units; null: no limit. */
+  creditLimitMinor: z.number().int("Must be a whole number of cents").min(0, "Must not be negative").max(1e13, "At most 100 billion").nullable(),
+});
+
+/**
+ * Sets the credit limit a debtor is allowed (in the tenant's currency; null: none). No accounting export carries it,
+ * so it is kept here; each change is on the debtor's timeline with the amounts before and after.
+ */
+export const changeDebtorCreditLimit = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ changed: boolean }> => {
+  const v = parseInput(changeDebtorCreditLimitInput, input);
+  requireCaseWriter(actor);
+  const outcome = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
+    const debtor = await findVisibleDebtor(tx, actor, v.debtorId);
+    const { previousMinor } = (await setDebtorCreditLimit(tx, { debtorId: v.debtorId, creditLimitMinor: v.creditLimitMinor }))!;
+    if (previousMinor === v.creditLimitMinor) return null;
+    await appendTimelineEvent(tx, {
+      orgId: actor.orgId,
+      debtorId: v.debtorId,
+      caseId: debtor.openCaseId,
+      kind: "credit_limit",
+      payload: { fromMinor: previousMinor, toMinor: v.creditLimitMinor, currency: debtor.creditLimitCurrency },
+      actorId: actor.userId,
+      occurredAt: deps.clock.now(),
+    });
+    return { openCaseId: debtor.openCaseId };
+  });
+  if (!outcome) return { changed: false };
+  if (outcome.openCaseId) emitEvent(deps, { type: "case.changed", orgId: actor.orgId, caseId: outcome.openCaseId });
   return { changed: true };
 };
