@@ -230,3 +230,30 @@ test("a credit manager gives a debtor to a sales rep, who then sees it, then tak
   await thomas.context.close();
   await context.close();
 });
+
+test("a credit manager sets a debtor's credit limit: the page says when the debtor owes more, and the history keeps each change", async ({ browser }) => {
+  const { context, page } = await signedInPage(browser, USERS.sophie);
+  // a French debtor late with euros: the limit is in the tenant's currency
+  await page.goto("/debtors?overdue=1&jurisdiction=FR");
+  await page.getByTestId("debtor-row").first().getByTestId("debtor-link").click();
+  await expect(page.locator('[data-testid="aging-currency"][data-currency="EUR"]')).toBeVisible();
+  const limit = page.getByTestId("debtor-credit-limit-input");
+  await limit.fill("douze");
+  await page.getByTestId("debtor-credit-limit-save").click();
+  await expect(page.getByTestId("debtor-credit-limit-error")).toBeVisible();
+  await expect(limit).toHaveAttribute("aria-invalid", "true");
+
+  await limit.fill("1,50");
+  await page.getByTestId("debtor-credit-limit-save").click();
+  await expect(page.getByTestId("debtor-credit-limit")).toHaveText(/1,50/);
+  await expect(page.getByTestId("credit-limit-exceeded")).toContainText("au-dessus de sa limite de crédit");
+  const change = page.getByTestId("debtor-timeline").getByTestId("timeline-event").first();
+  await expect(change).toHaveAttribute("data-kind", "credit_limit");
+  await expect(change).toContainText("Aucune limite →");
+
+  await page.getByTestId("debtor-credit-limit-input").fill("");
+  await page.getByTestId("debtor-credit-limit-save").click();
+  await expect(page.getByTestId("debtor-credit-limit")).toHaveText("—");
+  await expect(page.getByTestId("credit-limit-exceeded")).toHaveCount(0);
+  await context.close();
+});

@@ -32,6 +32,10 @@ function EventSummary({ event }: { event: TimelineEvent }) {
       return <>{t("caseWork.promiseText", { amount: format.money(num(p.amountMinor), str(p.currency)), date: p.promisedFor ? format.calendarDate(str(p.promisedFor)) : "" })}</>;
     case "dispute":
       return <DisputeEventSummary payload={p} />;
+    case "credit_limit": {
+      const amount = (v: unknown) => (typeof v === "number" ? format.money(v, str(p.currency)) : t("debtor.noCreditLimit"));
+      return <>{t("caseWork.creditLimitChanged", { from: amount(p.fromMinor), to: amount(p.toMinor) })}</>;
+    }
     case "assignment":
       return <>{t("caseWork.ownerChanged", { from: str(p.fromName) || t("debtor.noOwner"), to: str(p.toName) || t("debtor.noOwner") })}</>;
     case "reply":
@@ -42,7 +46,7 @@ function EventSummary({ event }: { event: TimelineEvent }) {
   }
 }
 
-const KINDS = ["reminder", "call", "note", "promise", "promise_kept", "promise_broken", "payment", "stage_change", "document", "dispute", "reply", "bounce", "hold", "assignment"] as const;
+const KINDS = ["reminder", "call", "note", "promise", "promise_kept", "promise_broken", "payment", "stage_change", "document", "dispute", "reply", "bounce", "hold", "assignment", "credit_limit"] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
 

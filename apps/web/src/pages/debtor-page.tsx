@@ -5,6 +5,8 @@ import { Link, useParams } from "react-router";
 import { DebtorAging } from "../components/debtor-aging.tsx";
 import { DebtorContacts } from "../components/debtor-contacts.tsx";
 import { DebtorHeader } from "../components/debtor-header.tsx";
+import { CreditLimitAlert } from "../components/credit-limit-alert.tsx";
+import { DebtorCreditLimitForm } from "../components/debtor-credit-limit-form.tsx";
 import { DebtorOwnerForm } from "../components/debtor-owner-form.tsx";
 import { DebtorPayments } from "../components/debtor-payments.tsx";
 import { ErrorMessage } from "../components/error-message.tsx";
@@ -36,7 +38,18 @@ export function DebtorPage() {
     body = (
       <>
         <DebtorHeader debtor={debtor} ibans={ibans} />
-        {canWrite && <DebtorOwnerForm key={debtor.salesOwnerId ?? "none"} debtorId={debtor.id} salesOwnerId={debtor.salesOwnerId} />}
+        <CreditLimitAlert debtor={debtor} aging={aging} />
+        {canWrite && (
+          <div className="debtor-account-forms">
+            <DebtorOwnerForm key={`owner-${debtor.salesOwnerId ?? "none"}`} debtorId={debtor.id} salesOwnerId={debtor.salesOwnerId} />
+            <DebtorCreditLimitForm
+              key={`limit-${debtor.creditLimitMinor ?? "none"}`}
+              debtorId={debtor.id}
+              creditLimitMinor={debtor.creditLimitMinor}
+              currency={debtor.creditLimitCurrency}
+            />
+          </div>
+        )}
         <p>
           <Link to={invoicesLink} data-testid="debtor-invoices-link">
             {t("debtor.seeInvoices")}
