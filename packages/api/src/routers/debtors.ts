@@ -1,12 +1,12 @@
 import { DEBTOR_SORT_KEYS, LEDGER_WRITERS, OVERDUE_BUCKETS } from "@relance/domain";
 import {
   addDebtorContact,
+  addDebtorContactInput,
   assignDebtorOwner,
   assignDebtorOwnerInput,
+  changeDebtorContact,
   changeDebtorCreditLimit,
   changeDebtorCreditLimitInput,
-  addDebtorContactInput,
-  changeDebtorContact,
   CONTACT_CHANNELS,
   CONTACT_ROLES,
   debtorTimelineInput,
