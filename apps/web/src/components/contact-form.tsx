@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDebtorChanged } from "../hooks/use-debtor-changed.ts";
 import type { DebtorDetail } from "../lib/api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorMessage } from "./error-message.tsx";
@@ -45,12 +46,12 @@ const valuesOf = (c: Contact): Values => ({ ...c, email: c.email ?? "", phone: c
 export function ContactForm({ debtorId, contact, onDone }: { debtorId: string; contact?: Contact; onDone: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const changed = useDebtorChanged();
   const id = useId();
   const [values, setValues] = useState<Values>(contact ? valuesOf(contact) : EMPTY);
   const saved = {
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: trpc.debtors.get.queryKey({ debtorId }) });
+      changed();
       onDone();
     },
   };

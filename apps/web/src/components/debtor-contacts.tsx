@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDebtorChanged } from "../hooks/use-debtor-changed.ts";
 import type { DebtorDetail } from "../lib/api-types.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
@@ -16,13 +17,11 @@ type Contact = DebtorDetail["contacts"][number];
 export function DebtorContacts({ debtorId, contacts, canEdit }: { debtorId: string; contacts: Contact[]; canEdit: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const changed = useDebtorChanged();
   // "new", a contact being changed, or nothing
   const [editing, setEditing] = useState<"new" | Contact | null>(null);
   const remove = useMutation(
-    trpc.debtors.removeContact.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.debtors.get.queryKey({ debtorId }) }),
-    }),
+    trpc.debtors.removeContact.mutationOptions({ onSuccess: changed }),
   );
   return (
     <section className="card" aria-labelledby="debtor-contacts-title" data-testid="debtor-contacts">

@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDebtorChanged } from "../hooks/use-debtor-changed.ts";
 import { amountInputText, parseAmountText } from "../lib/amount-text.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorMessage } from "./error-message.tsx";
@@ -9,16 +10,11 @@ import { ErrorMessage } from "./error-message.tsx";
 export function DebtorCreditLimitForm({ debtorId, creditLimitMinor, currency }: { debtorId: string; creditLimitMinor: number | null; currency: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const changed = useDebtorChanged();
   const [text, setText] = useState(amountInputText(creditLimitMinor));
   const [invalid, setInvalid] = useState(false);
   const save = useMutation(
-    trpc.debtors.setCreditLimit.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.debtors.get.queryKey({ debtorId }) });
-        void queryClient.invalidateQueries({ queryKey: trpc.debtors.timeline.pathKey() });
-      },
-    }),
+    trpc.debtors.setCreditLimit.mutationOptions({ onSuccess: changed }),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();

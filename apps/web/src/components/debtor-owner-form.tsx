@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useDebtorChanged } from "../hooks/use-debtor-changed.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorMessage } from "./error-message.tsx";
 
@@ -10,15 +11,12 @@ const NOBODY = "";
 export function DebtorOwnerForm({ debtorId, salesOwnerId }: { debtorId: string; salesOwnerId: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const changed = useDebtorChanged();
   const owners = useQuery(trpc.debtors.owners.queryOptions());
   const [chosen, setChosen] = useState(salesOwnerId ?? NOBODY);
   const assign = useMutation(
     trpc.debtors.assignOwner.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.debtors.get.queryKey({ debtorId }) });
-        void queryClient.invalidateQueries({ queryKey: trpc.debtors.timeline.pathKey() });
-      },
+      onSuccess: changed,
     }),
   );
   const submit = (event: FormEvent) => {
