@@ -129,6 +129,7 @@ export const debtorsRouter = router({
         jurisdiction: countrySchema.optional(),
         ownerId: uuidSchema.optional(),
         overdueOnly: z.boolean().default(false),
+        overLimitOnly: z.boolean().default(false),
         sort: z.enum(DEBTOR_SORT_KEYS).default("name"),
         page: pageSchema,
         pageSize: z.number().int().min(1).max(200).default(50),

@@ -62,6 +62,8 @@ export interface DebtorFilter {
   salesOwnerId?: string | null;
   /** Only the debtors with an invoice still open and past due as of this date. */
   overdueAsOf?: string | null;
+  /** Only the debtors who owe more than their credit limit, in the tenant's currency (the limit's). */
+  overLimitOnly?: boolean;
 }
 
 const debtorConditions = (tx: TenantTx, f: DebtorFilter): postgres.Fragment[] => {
@@ -74,6 +76,13 @@ const debtorConditions = (tx: TenantTx, f: DebtorFilter): postgres.Fragment[] =>
   if (f.overdueAsOf) {
     where.push(tx`exists (
       select 1 from invoices i where i.debtor_id = d.id and i.open_minor > 0 and i.due_date < ${f.overdueAsOf}::date)`);
+  }
+  if (f.overLimitOnly) {
+    // only debtors with a limit are summed: the open items of one debtor, from the open-debtor index
+    where.push(tx`d.credit_limit_minor is not null and d.credit_limit_minor < (
+      select coalesce(sum(i.open_minor), 0) from invoices i
+      where i.debtor_id = d.id and i.open_minor <> 0
+        and i.currency = (select o.default_currency from organizations o where o.id = d.org_id))`);
   }
   return where;
 };

@@ -19,6 +19,8 @@ export interface DebtorPageQuery {
   ownerId?: string | null;
   /** Only the debtors with an invoice past due today. */
   overdueOnly?: boolean;
+  /** Only the debtors who owe more than their credit limit. */
+  overLimitOnly?: boolean;
 }
 
 /** A sales rep sees only the debtors they own; the other roles see the tenant's whole book. */
@@ -32,6 +34,7 @@ export const listDebtorsPage = (deps: ServiceDeps, actor: Actor, q: DebtorPageQu
       segment: q.segment ?? null,
       jurisdiction: q.jurisdiction ?? null,
       overdueAsOf: q.overdueOnly ? asOf : null,
+      overLimitOnly: q.overLimitOnly ?? false,
     };
     const [total, rows] = [
       await countDebtors(tx, filter),

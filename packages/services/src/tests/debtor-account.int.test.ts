@@ -5,6 +5,7 @@ import type { Actor, DomainEvent, ServiceDeps } from "../deps.ts";
 import { assignDebtorOwner, changeDebtorCreditLimit } from "../ledger/change-debtor-account.ts";
 import { getDebtorDetail } from "../ledger/get-debtor-detail.ts";
 import { listDebtorTimeline } from "../ledger/list-debtor-timeline.ts";
+import { listDebtorsPage } from "../receivables/list-debtors.ts";
 import { buildCase, buildDeps, buildMember, buildOrg, openTestDatabase } from "../testing/index.ts";
 import { caught, fieldPaths } from "./cases-fixtures.ts";
 
@@ -96,6 +97,18 @@ describe("a debtor's credit limit", () => {
       ["credit_limit", caseId, { fromMinor: 2_000_000, toMinor: null, currency: "EUR" }],
       ["credit_limit", caseId, { fromMinor: null, toMinor: 2_000_000, currency: "EUR" }],
     ]);
+  });
+
+  it("puts the debtor in the list of those above their limit while he owes more than it", async () => {
+    const { cm, debtorId } = await tenant();
+    // buildCase's debtor owes 1,250.00 EUR
+    const overLimit = async () => (await listDebtorsPage(deps, cm, { search: null, page: 0, pageSize: 50, overLimitOnly: true })).rows.map((d) => d.id);
+    expect(await overLimit()).toEqual([]);
+    await changeDebtorCreditLimit(deps, cm, { debtorId, creditLimitMinor: 100_000 });
+    expect(await overLimit()).toEqual([debtorId]);
+    expect((await listDebtorsPage(deps, cm, { search: null, page: 0, pageSize: 50, overLimitOnly: true })).total).toBe(1);
+    await changeDebtorCreditLimit(deps, cm, { debtorId, creditLimitMinor: 125_000 });
+    expect(await overLimit()).toEqual([]);
   });
 
   it("refuses what is not an amount, those who do not keep the ledger and another tenant's debtor, changing nothing", async () => {
