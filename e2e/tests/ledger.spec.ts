@@ -231,7 +231,7 @@ test("a credit manager gives a debtor to a sales rep, who then sees it, then tak
   await context.close();
 });
 
-test("a credit manager sets a debtor's credit limit: the page says when the debtor owes more, and the history keeps each change", async ({ browser }) => {
+test("a credit manager sets a debtor's credit limit: the page and the debtors list say when he owes more, and the history keeps each change", async ({ browser }) => {
   const { context, page } = await signedInPage(browser, USERS.sophie);
   // a French debtor late with euros: the limit is in the tenant's currency
   await page.goto("/debtors?overdue=1&jurisdiction=FR");
@@ -250,6 +250,17 @@ test("a credit manager sets a debtor's credit limit: the page says when the debt
   const change = page.getByTestId("debtor-timeline").getByTestId("timeline-event").first();
   await expect(change).toHaveAttribute("data-kind", "credit_limit");
   await expect(change).toContainText("Aucune limite →");
+
+  // the debtors list finds him among those above their limit
+  const name = (await page.getByTestId("debtor-title").textContent())!;
+  const debtorUrl = page.url();
+  await page.getByTestId("nav-debtors").click();
+  // the box reflects the URL, which the click changes a moment later
+  await page.getByTestId("debtors-over-limit").click();
+  await expect(page).toHaveURL(/overLimit=1/);
+  await expect(page.getByTestId("debtors-over-limit")).toBeChecked();
+  await expect(page.getByTestId("debtor-row").filter({ hasText: name })).toHaveCount(1);
+  await page.goto(debtorUrl);
 
   await page.getByTestId("debtor-credit-limit-input").fill("");
   await page.getByTestId("debtor-credit-limit-save").click();

@@ -66,6 +66,10 @@ export function DebtorFilters({ view, owners, onChange }: DebtorFiltersProps) {
         <input type="checkbox" data-testid="debtors-overdue-only" checked={view.overdueOnly} onChange={(e) => onChange({ overdueOnly: e.target.checked })} />
         {t("debtors.overdueOnly")}
       </label>
+      <label className="checkbox">
+        <input type="checkbox" data-testid="debtors-over-limit" checked={view.overLimitOnly} onChange={(e) => onChange({ overLimitOnly: e.target.checked })} />
+        {t("debtors.overLimitOnly")}
+      </label>
     </section>
   );
 }

@@ -100,6 +100,7 @@ export const en: Messages = {
     ownerFilter: "Sales rep",
     any: "All",
     overdueOnly: "With overdue invoices",
+    overLimitOnly: "Above their credit limit",
     jurisdictions: { FR: "France", CH: "Switzerland" },
     segments: { b2b: "Business", b2c: "Consumer" },
   },

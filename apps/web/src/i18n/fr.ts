@@ -98,6 +98,7 @@ export const fr = {
     ownerFilter: "Commercial",
     any: "Tous",
     overdueOnly: "Avec des factures échues",
+    overLimitOnly: "Au-dessus de leur limite de crédit",
     jurisdictions: { FR: "France", CH: "Suisse" },
     segments: { b2b: "Entreprise", b2c: "Particulier" },
   },

@@ -7,9 +7,10 @@ export interface DebtorListView {
   jurisdiction: Country | null;
   ownerId: string | null;
   overdueOnly: boolean;
+  overLimitOnly: boolean;
 }
 
-export const DEFAULT_DEBTOR_VIEW: DebtorListView = { search: null, sort: "name", segment: null, jurisdiction: null, ownerId: null, overdueOnly: false };
+export const DEFAULT_DEBTOR_VIEW: DebtorListView = { search: null, sort: "name", segment: null, jurisdiction: null, ownerId: null, overdueOnly: false, overLimitOnly: false };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SEGMENTS = ["b2b", "b2c"] as const;
@@ -27,6 +28,7 @@ export const readDebtorView = (params: URLSearchParams): { view: DebtorListView;
     jurisdiction: oneOf(COUNTRIES, params.get("jurisdiction")),
     ownerId: UUID.test(owner) ? owner : null,
     overdueOnly: params.get("overdue") === "1",
+    overLimitOnly: params.get("overLimit") === "1",
   };
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1) - 1;
   return { view, page };
@@ -41,6 +43,7 @@ export const writeDebtorView = (view: DebtorListView, page = 0): URLSearchParams
   if (view.jurisdiction) params.set("jurisdiction", view.jurisdiction);
   if (view.ownerId) params.set("owner", view.ownerId);
   if (view.overdueOnly) params.set("overdue", "1");
+  if (view.overLimitOnly) params.set("overLimit", "1");
   if (page > 0) params.set("page", String(page + 1));
   return params;
 };

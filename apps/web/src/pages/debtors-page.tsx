@@ -27,6 +27,7 @@ export function DebtorsPage() {
       jurisdiction: view.jurisdiction ?? undefined,
       ownerId: view.ownerId ?? undefined,
       overdueOnly: view.overdueOnly,
+      overLimitOnly: view.overLimitOnly,
       page,
       pageSize: PAGE_SIZE,
     }),
