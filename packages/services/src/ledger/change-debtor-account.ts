@@ -1,4 +1,15 @@
-import { appendTimelineEvent, findMemberNames, isSalesMember, listDebtorCasesHiddenFrom, setDebtorCreditLimit, setDebtorSalesOwner, withTenant } from "@relance/db";
+import {
+  appendTimelineEvent,
+  findMemberNames,
+  isSalesMember,
+  listDebtorCasesHiddenFrom,
+  setDebtorCreditLimit,
+  setDebtorSalesOwner,
+  withTenant,
+  type DebtorDetailRow,
+  type TenantTx,
+  type TimelineKind,
+} from "@relance/db";
 import { AppError } from "@relance/domain";
 import { z } from "zod";
 import { announceAccessRevoked } from "../cases/case-access.ts";
@@ -12,6 +23,12 @@ export const assignDebtorOwnerInput = z.object({
   /** A sales rep of the tenant; null: nobody. */
   salesOwnerId: z.uuid("Must be a member's id").nullable(),
 });
+
+/** A change to the debtor, on his timeline and his open case's (the case page then refreshes: `case.changed`). */
+const recordDebtorChange = (
+  tx: TenantTx, deps: ServiceDeps, actor: Actor, debtor: DebtorDetailRow, kind: TimelineKind, payload: Record<string, unknown>,
+) =>
+  appendTimelineEvent(tx, { orgId: actor.orgId, debtorId: debtor.id, caseId: debtor.openCaseId, kind, payload, actorId: actor.userId, occurredAt: deps.clock.now() });
 
 const notASalesRep = () =>
   new AppError("BAD_REQUEST", "salesOwnerId: not a sales rep of this organization", {
@@ -34,15 +51,9 @@ export const assignDebtorOwner = async (deps: ServiceDeps, actor: Actor, input: 
     const set = await setDebtorSalesOwner(tx, { debtorId: v.debtorId, salesOwnerId: v.salesOwnerId });
     const previousOwnerId = set!.previousOwnerId;
     if (previousOwnerId === v.salesOwnerId) return null;
-    await appendTimelineEvent(tx, {
-      orgId: actor.orgId,
-      debtorId: v.debtorId,
-      caseId: debtor.openCaseId,
-      kind: "assignment",
-      // names as they are now: the history keeps who it was at the time
-      payload: { field: "salesOwner", fromId: previousOwnerId, fromName: debtor.salesOwnerName, toId: v.salesOwnerId, toName },
-      actorId: actor.userId,
-      occurredAt: deps.clock.now(),
+    // names as they are now: the history keeps who it was at the time
+    await recordDebtorChange(tx, deps, actor, debtor, "assignment", {
+      field: "salesOwner", fromId: previousOwnerId, fromName: debtor.salesOwnerName, toId: v.salesOwnerId, toName,
     });
     const hidden = previousOwnerId === null ? [] : await listDebtorCasesHiddenFrom(tx, { debtorId: v.debtorId, userId: previousOwnerId });
     return { previousOwnerId, hidden, openCaseId: debtor.openCaseId };
@@ -71,15 +82,7 @@ export const changeDebtorCreditLimit = async (deps: ServiceDeps, actor: Actor, i
     const debtor = await findVisibleDebtor(tx, actor, v.debtorId);
     const { previousMinor } = (await setDebtorCreditLimit(tx, { debtorId: v.debtorId, creditLimitMinor: v.creditLimitMinor }))!;
     if (previousMinor === v.creditLimitMinor) return null;
-    await appendTimelineEvent(tx, {
-      orgId: actor.orgId,
-      debtorId: v.debtorId,
-      caseId: debtor.openCaseId,
-      kind: "credit_limit",
-      payload: { fromMinor: previousMinor, toMinor: v.creditLimitMinor, currency: debtor.creditLimitCurrency },
-      actorId: actor.userId,
-      occurredAt: deps.clock.now(),
-    });
+    await recordDebtorChange(tx, deps, actor, debtor, "credit_limit", { fromMinor: previousMinor, toMinor: v.creditLimitMinor, currency: debtor.creditLimitCurrency });
     return { openCaseId: debtor.openCaseId };
   });
   if (!outcome) return { changed: false };
