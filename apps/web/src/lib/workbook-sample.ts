@@ -1,4 +1,4 @@
-import { readWorkbookRecords, readWorkbookSheetNames, type RandomAccessSource } from "@relance/domain";
+import { openWorkbook, type RandomAccessSource } from "@relance/domain";
 
 /** Records the preview needs: the header, the rows shown, and enough rows to settle an "auto" date format. */
 export const WORKBOOK_SAMPLE_RECORDS = 201;
@@ -44,11 +44,10 @@ const csvField = (value: string): string => (/[;"\r\n]/.test(value) ? `"${value.
  * had no more rows; `sheets` names every sheet, in the order of their tabs, so that another one can be chosen.
  */
 export const readWorkbookSampleText = async (file: Blob, sheet: string | null = null): Promise<{ text: string; complete: boolean; sheets: string[] }> => {
-  const source = blobSource(file);
-  const sheets = await readWorkbookSheetNames(source);
+  const workbook = await openWorkbook(blobSource(file));
   const lines: string[] = [];
   let complete = true;
-  outer: for await (const batch of readWorkbookRecords(source, { decimalSeparator: "auto", dateFormat: "auto" }, sheet)) {
+  outer: for await (const batch of workbook.records({ decimalSeparator: "auto", dateFormat: "auto" }, sheet)) {
     for (const record of batch) {
       if (record.fields.every((f) => f.trim() === "")) continue;
       if (lines.length === WORKBOOK_SAMPLE_RECORDS) {
@@ -58,5 +57,5 @@ export const readWorkbookSampleText = async (file: Blob, sheet: string | null = 
       lines.push(record.fields.map(csvField).join(";"));
     }
   }
-  return { text: lines.map((l) => `${l}\r\n`).join(""), complete, sheets };
+  return { text: lines.map((l) => `${l}\r\n`).join(""), complete, sheets: workbook.sheetNames };
 };

@@ -42,22 +42,6 @@ const entryText = async (source: RandomAccessSource, entry: ZipEntry): Promise<s
   return text + decoder.decode();
 };
 
-/** The workbook's directory and its sheet list: what every read starts with. */
-const openWorkbook = async (source: RandomAccessSource) => {
-  const tailLength = Math.min(source.size, ZIP_TAIL_BYTES);
-  const directory = locateCentralDirectory(await source.read(source.size - tailLength, tailLength), source.size);
-  const entries = new Map(parseCentralDirectory(await source.read(directory.offset, directory.size), directory.count).map((e) => [e.name, e]));
-  const part = (name: string): ZipEntry | undefined => entries.get(name);
-  const workbookPart = part("xl/workbook.xml");
-  const relsPart = part("xl/_rels/workbook.xml.rels");
-  if (!workbookPart || !relsPart) throw workbookError("no xl/workbook.xml: not an Excel .xlsx workbook (an .xls or .ods must be saved as .xlsx first)");
-  return { part, relsPart, workbook: readWorkbook(await entryText(source, workbookPart)) };
-};
-
-/** The names of the workbook's sheets, in the order of their tabs. */
-export const readWorkbookSheetNames = async (source: RandomAccessSource): Promise<string[]> =>
-  (await openWorkbook(source)).workbook.sheets.map((sheet) => sheet.name);
-
 /** The sheet named `name` (Excel tells names apart regardless of case), or the first one when no name is given. */
 const chooseSheet = (sheets: readonly WorkbookSheet[], name: string | null | undefined): WorkbookSheet => {
   if (name == null) return sheets[0]!;
@@ -67,35 +51,59 @@ const chooseSheet = (sheets: readonly WorkbookSheet[], name: string | null | und
   return sheet;
 };
 
-/**
- * The rows of one sheet (the one named `sheet`, else the first), a batch per decompressed chunk; `line` is the row
- * number Excel shows.
- */
+export interface OpenedWorkbook {
+  /** The sheets' names, in the order of their tabs. */
+  readonly sheetNames: string[];
+  /**
+   * The rows of one sheet (the one named `sheet`, else the first), a batch per decompressed chunk; `line` is the row
+   * number Excel shows.
+   */
+  records(text: Omit<CellTextOptions, "date1904">, sheet?: string | null): AsyncGenerator<CsvRecord[]>;
+}
+
+/** Reads the workbook's directory and sheet list once; its sheets are then read from them. */
+export const openWorkbook = async (source: RandomAccessSource): Promise<OpenedWorkbook> => {
+  const tailLength = Math.min(source.size, ZIP_TAIL_BYTES);
+  const directory = locateCentralDirectory(await source.read(source.size - tailLength, tailLength), source.size);
+  const entries = new Map(parseCentralDirectory(await source.read(directory.offset, directory.size), directory.count).map((e) => [e.name, e]));
+  const part = (name: string): ZipEntry | undefined => entries.get(name);
+  const workbookPart = part("xl/workbook.xml");
+  const relsPart = part("xl/_rels/workbook.xml.rels");
+  if (!workbookPart || !relsPart) throw workbookError("no xl/workbook.xml: not an Excel .xlsx workbook (an .xls or .ods must be saved as .xlsx first)");
+  const workbook = readWorkbook(await entryText(source, workbookPart));
+  return {
+    sheetNames: workbook.sheets.map((sheet) => sheet.name),
+    records: async function* (text, sheet) {
+      const chosen = chooseSheet(workbook.sheets, sheet);
+      const sheetPath = readRelationshipTarget(await entryText(source, relsPart), chosen);
+      const sheetPart = part(sheetPath);
+      if (!sheetPart) throw workbookError(`the sheet "${chosen.name}" has no part ${sheetPath}`, sheetPath);
+      const stringsPart = part("xl/sharedStrings.xml");
+      const stylesPart = part("xl/styles.xml");
+      const reader = createSheetReader({
+        sharedStrings: stringsPart ? readSharedStrings(await entryText(source, stringsPart)) : [],
+        dateStyles: stylesPart ? readDateStyles(await entryText(source, stylesPart)) : [],
+        text: { ...text, date1904: workbook.date1904 },
+        part: sheetPath,
+      });
+      const decoder = new TextDecoder();
+      for await (const chunk of entryContent(source, sheetPart)) {
+        const records = reader.write(decoder.decode(chunk, { stream: true }));
+        if (records.length > 0) yield records;
+      }
+      const last = [...reader.write(decoder.decode()), ...reader.close()];
+      if (last.length > 0) yield last;
+    },
+  };
+};
+
+/** The rows of one sheet of the workbook (see OpenedWorkbook.records). */
 export async function* readWorkbookRecords(
   source: RandomAccessSource,
   text: Omit<CellTextOptions, "date1904">,
   sheet?: string | null,
 ): AsyncGenerator<CsvRecord[]> {
-  const { part, relsPart, workbook } = await openWorkbook(source);
-  const chosen = chooseSheet(workbook.sheets, sheet);
-  const sheetPath = readRelationshipTarget(await entryText(source, relsPart), chosen);
-  const sheetPart = part(sheetPath);
-  if (!sheetPart) throw workbookError(`the sheet "${chosen.name}" has no part ${sheetPath}`, sheetPath);
-  const stringsPart = part("xl/sharedStrings.xml");
-  const stylesPart = part("xl/styles.xml");
-  const reader = createSheetReader({
-    sharedStrings: stringsPart ? readSharedStrings(await entryText(source, stringsPart)) : [],
-    dateStyles: stylesPart ? readDateStyles(await entryText(source, stylesPart)) : [],
-    text: { ...text, date1904: workbook.date1904 },
-    part: sheetPath,
-  });
-  const decoder = new TextDecoder();
-  for await (const chunk of entryContent(source, sheetPart)) {
-    const records = reader.write(decoder.decode(chunk, { stream: true }));
-    if (records.length > 0) yield records;
-  }
-  const last = [...reader.write(decoder.decode()), ...reader.close()];
-  if (last.length > 0) yield last;
+  yield* (await openWorkbook(source)).records(text, sheet);
 }
 
 /** A workbook held in memory (a test, a small upload) as a random-access source; decompression comes from the caller. */

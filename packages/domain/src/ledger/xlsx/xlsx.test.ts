@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { CsvRecord } from "../csv/create-csv-parser.ts";
 import { columnIndexOf, formatNumberCell, isDateFormat, serialToIsoDate, type CellTextOptions } from "./cell-values.ts";
-import { bytesSource, readWorkbookRecords, readWorkbookSheetNames } from "./read-workbook.ts";
+import { bytesSource, openWorkbook, readWorkbookRecords } from "./read-workbook.ts";
 import { storeZip, writeWorkbook, writeWorkbookSheets } from "./write-workbook.ts";
 import { isZipStart } from "./zip-directory.ts";
 
@@ -101,14 +101,14 @@ describe("reading an .xlsx workbook", () => {
       ],
       { deflateRaw: deflate },
     );
-    expect(await readWorkbookSheetNames(bytesSource(workbook, inflate))).toEqual(["Notes", "Encours mars"]);
+    expect((await openWorkbook(bytesSource(workbook, inflate))).sheetNames).toEqual(["Notes", "Encours mars"]);
     expect((await readAll(workbook)).map((r) => r.fields)).toEqual([["read me first"]]);
     expect((await readAll(workbook, undefined, "encours MARS")).map((r) => [r.line, ...r.fields])).toEqual([
       [1, "invoice", "amount"],
       [2, "F-1", "12.5"],
     ]);
     // the tab order of the workbook, not the order of its parts, decides which sheet is first
-    expect(await readWorkbookSheetNames(bytesSource(excelLike(""), inflate))).toEqual(["Relances", "Other"]);
+    expect((await openWorkbook(bytesSource(excelLike(""), inflate))).sheetNames).toEqual(["Relances", "Other"]);
     expect((await readAll(excelLike(""), undefined, "Other")).map((r) => r.fields)).toEqual([["wrong sheet"]]);
   });
 
