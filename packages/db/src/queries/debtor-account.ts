@@ -7,28 +7,35 @@ export const isSalesMember = async (tx: TenantTx, userId: string): Promise<boole
   return row!.found;
 };
 
-/** Gives the debtor to `salesOwnerId` (none: null); answers the owner before, or undefined when there is no such debtor. */
+/**
+ * Gives the debtor to `salesOwnerId` (none: null) and answers the owner before, read under the row's lock (his name
+ * null when he is no longer a member); undefined, and nothing written, when the debtor had that owner already.
+ */
 export const setDebtorSalesOwner = async (
   tx: TenantTx,
   q: { debtorId: string; salesOwnerId: string | null },
-): Promise<{ previousOwnerId: string | null } | undefined> => {
-  const [row] = await tx<{ previousOwnerId: string | null }[]>`
+): Promise<{ previousOwnerId: string | null; previousOwnerName: string | null } | undefined> => {
+  const [row] = await tx<{ previousOwnerId: string | null; previousOwnerName: string | null }[]>`
     update debtors d set sales_owner_id = ${q.salesOwnerId}::uuid, updated_at = now()
     from (select id, sales_owner_id from debtors where id = ${q.debtorId}::uuid for update) before
-    where d.id = before.id
-    returning before.sales_owner_id as "previousOwnerId"`;
+    where d.id = before.id and before.sales_owner_id is distinct from ${q.salesOwnerId}::uuid
+    returning before.sales_owner_id as "previousOwnerId",
+              (select u.display_name from users u where u.id = before.sales_owner_id) as "previousOwnerName"`;
   return row;
 };
 
-/** Sets the debtor's credit limit (none: null); answers the limit before, or undefined when there is no such debtor. */
+/**
+ * Sets the debtor's credit limit (none: null) and answers the limit before, read under the row's lock; undefined, and
+ * nothing written, when the debtor had that limit already.
+ */
 export const setDebtorCreditLimit = async (
   tx: TenantTx,
   q: { debtorId: string; creditLimitMinor: number | null },
 ): Promise<{ previousMinor: number | null } | undefined> => {
   const [row] = await tx<{ previousMinor: number | null }[]>`
-    update debtors d set credit_limit_minor = ${q.creditLimitMinor}, updated_at = now()
+    update debtors d set credit_limit_minor = ${q.creditLimitMinor}::bigint, updated_at = now()
     from (select id, credit_limit_minor from debtors where id = ${q.debtorId}::uuid for update) before
-    where d.id = before.id
+    where d.id = before.id and before.credit_limit_minor is distinct from ${q.creditLimitMinor}::bigint
     returning before.credit_limit_minor as "previousMinor"`;
   return row;
 };

@@ -5,7 +5,6 @@ import {
   listDebtorCasesHiddenFrom,
   setDebtorCreditLimit,
   setDebtorSalesOwner,
-  withTenant,
   type DebtorDetailRow,
   type TenantTx,
   type TimelineKind,
@@ -14,9 +13,8 @@ import { AppError } from "@relance/domain";
 import { z } from "zod";
 import { announceAccessRevoked } from "../cases/case-access.ts";
 import { parseInput } from "../cases/case-inputs.ts";
-import { requireCaseWriter } from "../cases/case-writers.ts";
 import { emitEvent, type Actor, type ServiceDeps } from "../deps.ts";
-import { findVisibleDebtor } from "./get-debtor-detail.ts";
+import { changeDebtor } from "./get-debtor-detail.ts";
 
 export const assignDebtorOwnerInput = z.object({
   debtorId: z.uuid("Must be a valid id"),
@@ -43,20 +41,17 @@ const notASalesRep = () =>
  */
 export const assignDebtorOwner = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ changed: boolean }> => {
   const v = parseInput(assignDebtorOwnerInput, input);
-  requireCaseWriter(actor);
-  const outcome = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
-    const debtor = await findVisibleDebtor(tx, actor, v.debtorId);
+  const outcome = await changeDebtor(deps, actor, v.debtorId, async (tx, debtor) => {
     if (v.salesOwnerId !== null && !(await isSalesMember(tx, v.salesOwnerId))) throw notASalesRep();
+    const before = await setDebtorSalesOwner(tx, { debtorId: v.debtorId, salesOwnerId: v.salesOwnerId });
+    if (!before) return null;
     const toName = v.salesOwnerId === null ? null : ((await findMemberNames(tx, [v.salesOwnerId])).get(v.salesOwnerId) ?? null);
-    const set = await setDebtorSalesOwner(tx, { debtorId: v.debtorId, salesOwnerId: v.salesOwnerId });
-    const previousOwnerId = set!.previousOwnerId;
-    if (previousOwnerId === v.salesOwnerId) return null;
     // names as they are now: the history keeps who it was at the time
     await recordDebtorChange(tx, deps, actor, debtor, "assignment", {
-      field: "salesOwner", fromId: previousOwnerId, fromName: debtor.salesOwnerName, toId: v.salesOwnerId, toName,
+      field: "salesOwner", fromId: before.previousOwnerId, fromName: before.previousOwnerName, toId: v.salesOwnerId, toName,
     });
-    const hidden = previousOwnerId === null ? [] : await listDebtorCasesHiddenFrom(tx, { debtorId: v.debtorId, userId: previousOwnerId });
-    return { previousOwnerId, hidden, openCaseId: debtor.openCaseId };
+    const hidden = before.previousOwnerId === null ? [] : await listDebtorCasesHiddenFrom(tx, { debtorId: v.debtorId, userId: before.previousOwnerId });
+    return { previousOwnerId: before.previousOwnerId, hidden, openCaseId: debtor.openCaseId };
   });
   if (!outcome) return { changed: false };
   for (const caseId of outcome.hidden) announceAccessRevoked(deps, actor.orgId, caseId, [outcome.previousOwnerId!]);
@@ -77,12 +72,10 @@ export const changeDebtorCreditLimitInput = z.object({
  */
 export const changeDebtorCreditLimit = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<{ changed: boolean }> => {
   const v = parseInput(changeDebtorCreditLimitInput, input);
-  requireCaseWriter(actor);
-  const outcome = await withTenant(deps.db.sql, actor.orgId, async (tx) => {
-    const debtor = await findVisibleDebtor(tx, actor, v.debtorId);
-    const { previousMinor } = (await setDebtorCreditLimit(tx, { debtorId: v.debtorId, creditLimitMinor: v.creditLimitMinor }))!;
-    if (previousMinor === v.creditLimitMinor) return null;
-    await recordDebtorChange(tx, deps, actor, debtor, "credit_limit", { fromMinor: previousMinor, toMinor: v.creditLimitMinor, currency: debtor.creditLimitCurrency });
+  const outcome = await changeDebtor(deps, actor, v.debtorId, async (tx, debtor) => {
+    const before = await setDebtorCreditLimit(tx, { debtorId: v.debtorId, creditLimitMinor: v.creditLimitMinor });
+    if (!before) return null;
+    await recordDebtorChange(tx, deps, actor, debtor, "credit_limit", { fromMinor: before.previousMinor, toMinor: v.creditLimitMinor, currency: debtor.creditLimitCurrency });
     return { openCaseId: debtor.openCaseId };
   });
   if (!outcome) return { changed: false };

@@ -1,17 +1,9 @@
-import {
-  deleteDebtorContact,
-  insertDebtorContact,
-  updateDebtorContact,
-  withTenant,
-  type DebtorContactRow,
-  type TenantTx,
-} from "@relance/db";
+import { deleteDebtorContact, insertDebtorContact, updateDebtorContact, type DebtorContactRow } from "@relance/db";
 import { notFound } from "@relance/domain";
 import { z } from "zod";
 import { parseInput } from "../cases/case-inputs.ts";
-import { requireCaseWriter } from "../cases/case-writers.ts";
 import type { Actor, ServiceDeps } from "../deps.ts";
-import { findVisibleDebtor } from "./get-debtor-detail.ts";
+import { changeDebtor } from "./get-debtor-detail.ts";
 
 export const CONTACT_ROLES = ["accounts_payable", "buyer", "management", "other"] as const;
 export const CONTACT_CHANNELS = ["email", "letter", "sms", "phone"] as const;
@@ -44,23 +36,14 @@ export const removeDebtorContactInput = z.object({ debtorId: id, contactId: id }
 
 const contactNotFound = () => notFound("Contact");
 
-/** Whoever changes the ledger (admin, credit manager, billing) may change a debtor's contacts, on a debtor he sees. */
-const changeContacts = <T>(deps: ServiceDeps, actor: Actor, debtorId: string, change: (tx: TenantTx) => Promise<T>): Promise<T> => {
-  requireCaseWriter(actor);
-  return withTenant(deps.db.sql, actor.orgId, async (tx) => {
-    await findVisibleDebtor(tx, actor, debtorId);
-    return change(tx);
-  });
-};
-
 export const addDebtorContact = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<DebtorContactRow> => {
   const { debtorId, contact } = parseInput(addDebtorContactInput, input);
-  return changeContacts(deps, actor, debtorId, async (tx) => (await insertDebtorContact(tx, { ...contact, orgId: actor.orgId, debtorId }))!);
+  return changeDebtor(deps, actor, debtorId, async (tx) => (await insertDebtorContact(tx, { ...contact, orgId: actor.orgId, debtorId }))!);
 };
 
 export const changeDebtorContact = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<DebtorContactRow> => {
   const { debtorId, contactId, contact } = parseInput(updateDebtorContactInput, input);
-  return changeContacts(deps, actor, debtorId, async (tx) => {
+  return changeDebtor(deps, actor, debtorId, async (tx) => {
     const updated = await updateDebtorContact(tx, { ...contact, debtorId, contactId });
     if (!updated) throw contactNotFound();
     return updated;
@@ -69,7 +52,7 @@ export const changeDebtorContact = async (deps: ServiceDeps, actor: Actor, input
 
 export const removeDebtorContact = async (deps: ServiceDeps, actor: Actor, input: unknown): Promise<void> => {
   const { debtorId, contactId } = parseInput(removeDebtorContactInput, input);
-  await changeContacts(deps, actor, debtorId, async (tx) => {
+  await changeDebtor(deps, actor, debtorId, async (tx) => {
     if (!(await deleteDebtorContact(tx, { debtorId, contactId }))) throw contactNotFound();
   });
 };

@@ -17,6 +17,7 @@ import { CURRENCIES, notFound, OVERDUE_BUCKETS, type Currency, type OverdueBucke
 import { z } from "zod";
 import type { Actor, ServiceDeps } from "../deps.ts";
 import { calendarDate } from "../deps.ts";
+import { requireCaseWriter } from "../cases/case-writers.ts";
 import { overdueBucketOf } from "./aging-buckets.ts";
 import { parseFieldsOrThrow } from "./invoice-filters.ts";
 
@@ -74,6 +75,20 @@ export const findVisibleDebtor = async (tx: TenantTx, actor: Actor, debtorId: st
   const debtor = await findDebtorDetail(tx, debtorId);
   if (!debtor || (actor.role === "sales" && debtor.salesOwnerId !== actor.userId)) throw notFound("Debtor");
   return debtor;
+};
+
+/**
+ * A change to a debtor, in one transaction: by whoever keeps the ledger (admin, credit manager, billing), on a debtor
+ * he sees (refused as findVisibleDebtor refuses). The change is given the debtor as read before it.
+ */
+export const changeDebtor = <T>(
+  deps: ServiceDeps,
+  actor: Actor,
+  debtorId: string,
+  change: (tx: TenantTx, debtor: DebtorDetailRow) => Promise<T>,
+): Promise<T> => {
+  requireCaseWriter(actor);
+  return withTenant(deps.db.sql, actor.orgId, async (tx) => change(tx, await findVisibleDebtor(tx, actor, debtorId)));
 };
 
 /**
